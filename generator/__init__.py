@@ -1,0 +1,1 @@
+"""Drillbook: exercise technique records in YAML, turned into a MkDocs Material site."""

@@ -1,0 +1,366 @@
+"""Printable pages under `cards/`: one card per exercise, one poster per ladder, an index.
+
+Everything that decides whether a card fits on one printed page is here, not in CSS:
+how many cues and faults a card holds and how long each line may be. The limits are
+chosen so that a record at the schema's longest allowed lengths still prints on one
+A4 or US Letter page (tests/browser/test_print.py proves it)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import segno
+from markupsafe import Markup
+
+from .library import Library
+from .model import LEVEL_NAMES, Exercise, Ladder
+from .render import dose, make_environment
+
+log = logging.getLogger("mkdocs.plugins.drillbook")
+
+ELLIPSIS = "…"
+
+# The printable area shared by A4 and US Letter, portrait, inside the 12 mm margins that
+# card.css sets: A4's width and Letter's height.
+PAGE_WIDTH_MM = 210 - 2 * 12
+PAGE_HEIGHT_MM = 279.4 - 2 * 12
+# Advance widths (em) of DejaVu Sans Bold, the widest face card.css asks for, so any text
+# measured with them is at least as wide as printed; other characters count as wider still.
+_ASCII = "".join(chr(code) for code in range(32, 127))
+_WIDTHS = dict(zip(_ASCII, (
+    0.348, 0.456, 0.521, 0.838, 0.696, 1.002, 0.872, 0.306, 0.457, 0.457, 0.523, 0.838, 0.38,
+    0.415, 0.38, 0.365, *[0.696] * 10, 0.4, 0.4, 0.838, 0.838, 0.838, 0.58, 1.0, 0.774,
+    0.762, 0.734, 0.83, 0.683, 0.683, 0.821, 0.837, 0.372, 0.372, 0.775, 0.637, 0.995, 0.837,
+    0.85, 0.733, 0.85, 0.77, 0.72, 0.682, 0.812, 0.774, 1.103, 0.771, 0.724, 0.725, 0.457,
+    0.365, 0.457, 0.838, 0.5, 0.5, 0.675, 0.716, 0.593, 0.716, 0.678, 0.435, 0.716, 0.712,
+    0.343, 0.343, 0.665, 0.343, 1.042, 0.712, 0.687, 0.716, 0.716, 0.493, 0.595, 0.478, 0.712,
+    0.652, 0.924, 0.645, 0.652, 0.582, 0.712, 0.365, 0.712, 0.838), strict=True))
+_OTHER_WIDTH = 1.25
+_MM_PER_PT = 25.4 / 72
+
+# What one card holds: the first cues and faults as the author ordered them, each part in
+# at most so many lines of a box so wide at a font size (the same sizes as card.css).
+CARD_CUES = 5
+CARD_FAULTS = 3
+CUE_LINES_EACH = 3
+CUE_LINES_TOTAL = 10
+
+
+@dataclass(frozen=True)
+class Box:
+    """A part of a printed card: `lines` lines of `width_mm` at `size_pt`."""
+
+    width_mm: float
+    size_pt: float
+    lines: int
+    caps: bool = False
+
+    @property
+    def em(self) -> float:
+        """Line width in ems, less 3 % for rounding in the browser."""
+        return self.width_mm / (self.size_pt * _MM_PER_PT) * 0.97
+
+    def fit(self, text: str, lines: int | None = None, prefix: str = "") -> str:
+        """`text` shortened so that `prefix` + `text` takes at most `lines` lines."""
+        fitted = fit(prefix + " ".join(text.split()), self.em, lines or self.lines, self.caps)
+        # A word too long to start beside the prefix is cut to nothing: keep the ellipsis.
+        return fitted[len(prefix):] if len(fitted) > len(prefix) else ELLIPSIS
+
+    def lines_of(self, text: str) -> int:
+        return len(wrap(text, self.em, self.caps))
+
+
+QR_MM = 32
+HEADING_MM = PAGE_WIDTH_MM - QR_MM - 6
+CARD = {
+    "title": Box(HEADING_MM, 28, 2),
+    "equipment": Box(HEADING_MM, 12, 1),
+    "cue": Box(PAGE_WIDTH_MM - 11, 16, CUE_LINES_EACH),
+    "fault": Box(PAGE_WIDTH_MM, 12, 1),
+    "fix": Box(PAGE_WIDTH_MM, 12, 2),
+    "ladder": Box(PAGE_WIDTH_MM - 7, 12, 1, caps=True),
+    "step": Box(PAGE_WIDTH_MM - 7, 12, 1),
+    "move_on": Box(PAGE_WIDTH_MM - 7, 12, 2),
+    "credit": Box(PAGE_WIDTH_MM, 9, 1),
+}
+POSTER = {
+    "title": Box(PAGE_WIDTH_MM, 28, 2),
+    "goal": Box(PAGE_WIDTH_MM, 12, 2),
+}
+# Height left for a poster's steps under its heading, and the most lines a criterion takes.
+POSTER_STEPS_MM = 200
+POSTER_MOVE_ON_LINES = 6
+
+# The decks made after the site build, and their paper sizes (CSS @page size names).
+PAPERS = {"a4": "A4", "letter": "letter"}
+ALL_CARDS = "all-cards"
+
+
+def text_width(text: str, caps: bool = False) -> float:
+    """Width of `text` in ems, never less than printed (see _WIDTHS); `caps` for text
+    that CSS shows in capitals."""
+    if caps:
+        return sum(max(_WIDTHS.get(char, _OTHER_WIDTH), _WIDTHS.get(char.upper(), _OTHER_WIDTH))
+                   for char in text)
+    return sum(_WIDTHS.get(char, _OTHER_WIDTH) for char in text)
+
+
+def wrap(text: str, em: float, caps: bool = False) -> list[str]:
+    """Greedy line breaking at spaces only, as narrow as the browser's or narrower; a word
+    longer than a line is broken anywhere, as `overflow-wrap: anywhere` does."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while text_width(word, caps) > em:
+            if line:
+                lines.append(line)
+                line = ""
+            cut = len(word)
+            while cut > 1 and text_width(word[:cut], caps) > em:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, caps) <= em:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def fit(text: str, em: float, lines: int, caps: bool = False) -> str:
+    """`text` as it is if it wraps into `lines` lines of `em` ems; else cut at a word
+    boundary so that it does, ending in an ellipsis."""
+    text = " ".join(text.split())
+    wrapped = wrap(text, em, caps)
+    if len(wrapped) <= lines:
+        return text
+    kept = wrapped[:lines]
+    last = kept[-1].split(" ")
+    while len(last) > 1 and text_width(" ".join(last) + ELLIPSIS, caps) > em:
+        last.pop()
+    tail = " ".join(last)
+    while text_width(tail + ELLIPSIS, caps) > em:
+        tail = tail[:-1]
+    return " ".join([*kept[:-1], tail.rstrip(" ,;:.–-")]) + ELLIPSIS
+
+
+def fit_cues(cues: list[str]) -> list[str]:
+    """The first CARD_CUES cues, together in at most CUE_LINES_TOTAL lines, each in at
+    most CUE_LINES_EACH, leaving at least one line for every cue after it."""
+    box = CARD["cue"]
+    kept = cues[:CARD_CUES]
+    fitted = []
+    left = CUE_LINES_TOTAL
+    for index, cue in enumerate(kept):
+        allowed = min(CUE_LINES_EACH, left - (len(kept) - index - 1))
+        text = box.fit(cue, allowed)
+        fitted.append(text)
+        left -= box.lines_of(text)
+    return fitted
+
+
+@dataclass(frozen=True)
+class CardFault:
+    name: str
+    fix: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """The ready-to-print text of one exercise card."""
+
+    exercise: Exercise
+    title: str
+    level: str
+    equipment: str
+    dose: str
+    cues: list[str]
+    faults: list[CardFault]
+    ladder: str | None
+    ladder_id: str | None
+    step: str | None
+    previous: str | None
+    next: str | None
+    move_on: str | None
+    credit: str
+    url: str | None
+    qr: Markup | None
+
+
+def exercise_url(site_url: str, exercise_id: str) -> str:
+    return f"{site_url.rstrip('/')}/exercises/{exercise_id}/"
+
+
+def qr_svg(url: str) -> Markup:
+    """An inline SVG QR code for `url`, made in Python: safe to place in HTML as it is."""
+    code = segno.make(url, error="m", micro=False)
+    return Markup(code.svg_inline(scale=1, border=4, omitsize=True, dark="#000",
+                                  light="#fff", svgclass="db-qr", lineclass=None))
+
+
+def make_card(library: Library, exercise: Exercise, site_url: str | None) -> Card:
+    names = {key: value.name for key, value in library.exercises.items()}
+    places = library.ladder_places(exercise)
+    main = places[0] if places else None
+    sources = [library.sources[s] for s in exercise.sources]
+    credit = "; ".join(
+        f"{s.title}, {s.publisher or s.author}" if s.publisher or s.author else s.title
+        for s in sources)
+    url = exercise_url(site_url, exercise.id) if site_url else None
+    step = f"Step {main.number} of {len(main.ladder.steps)}" if main else None
+    return Card(
+        exercise=exercise,
+        title=CARD["title"].fit(exercise.name),
+        level=f"Level {exercise.level} · {LEVEL_NAMES[exercise.level]}",
+        equipment=CARD["equipment"].fit(", ".join(exercise.equipment) or "Bodyweight",
+                                        prefix="Equipment: "),
+        dose=dose(exercise.prescriptions[0]) if exercise.prescriptions else "",
+        cues=fit_cues([cue.text for cue in exercise.cues]),
+        faults=[CardFault(CARD["fault"].fit(library.faults[link.fault].name),
+                          CARD["fix"].fit(library.faults[link.fault].fix[0], prefix="Fix: "),
+                          link.fault)
+                for link in exercise.faults[:CARD_FAULTS]],
+        ladder=CARD["ladder"].fit(main.ladder.name, prefix=f"{step} · ") if main else None,
+        ladder_id=main.ladder.id if main else None,
+        step=step,
+        previous=CARD["step"].fit(names[main.previous.exercise], prefix="Previous: ")
+        if main and main.previous else None,
+        next=CARD["step"].fit(names[main.next.exercise], prefix="Next: ")
+        if main and main.next else None,
+        move_on=CARD["move_on"].fit(main.step.move_on, prefix="Move on when: ")
+        if main else None,
+        credit=CARD["credit"].fit(credit, prefix="Source: "),
+        url=CARD["credit"].fit(url) if url else None,
+        qr=qr_svg(url) if url else None,
+    )
+
+
+@dataclass(frozen=True)
+class PosterStep:
+    number: int
+    name: str
+    exercise_id: str
+    dose: str
+    label: str
+    move_on: str
+
+
+@dataclass(frozen=True)
+class PosterLayout:
+    """How a ladder's steps share the poster: one column in large type, or two."""
+
+    columns: int
+    size_pt: float
+    line_mm: float
+    gap_mm: float
+
+    @property
+    def width_mm(self) -> float:
+        return PAGE_WIDTH_MM - 12 if self.columns == 1 else (PAGE_WIDTH_MM - 6) / 2 - 9
+
+    def move_on_lines(self, steps: int) -> int:
+        """Lines each step's dose and criterion may take so that the longest column fits
+        POSTER_STEPS_MM; every step has one more line for its name."""
+        per_column = -(-steps // self.columns)
+        lines = (POSTER_STEPS_MM - per_column * self.gap_mm) / self.line_mm / per_column
+        return max(1, min(POSTER_MOVE_ON_LINES, int(lines) - 1))
+
+
+# Sizes and spacing as in card.css (.db-poster, .db-poster--long).
+POSTER_ONE_COLUMN = PosterLayout(1, 14, 14 * 1.25 * _MM_PER_PT, 3)
+POSTER_TWO_COLUMNS = PosterLayout(2, 10.5, 10.5 * 1.25 * _MM_PER_PT, 2)
+POSTER_ONE_COLUMN_MOST = 6
+
+
+def poster_layout(steps: int) -> PosterLayout:
+    return POSTER_ONE_COLUMN if steps <= POSTER_ONE_COLUMN_MOST else POSTER_TWO_COLUMNS
+
+
+def poster_steps(library: Library, ladder: Ladder) -> list[PosterStep]:
+    layout = poster_layout(len(ladder.steps))
+    lines = layout.move_on_lines(len(ladder.steps))
+    line = Box(layout.width_mm, layout.size_pt, 1)
+    steps = []
+    for number, step in enumerate(ladder.steps, start=1):
+        exercise = library.exercises[step.exercise]
+        prescription = step.prescription or (exercise.prescriptions[0]
+                                             if exercise.prescriptions else None)
+        amount = dose(prescription) if prescription else ""
+        label = "Goal reached when:" if number == len(ladder.steps) else "Move on when:"
+        prefix = f"{amount} · {label} " if amount else f"{label} "
+        steps.append(PosterStep(number, line.fit(exercise.name), exercise.id, amount, label,
+                                line.fit(step.move_on, lines, prefix=prefix)))
+    return steps
+
+
+@dataclass(frozen=True)
+class Deck:
+    """One PDF made after the build: a list of card (or poster) pages, on one paper size."""
+
+    name: str
+    title: str
+    paper: str
+    pages: list[str]
+
+    @property
+    def file(self) -> str:
+        return f"cards/pdf/{self.name}-{self.paper}.pdf"
+
+
+def card_order(library: Library) -> list[Exercise]:
+    return sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower(), e.id))
+
+
+def decks(library: Library) -> list[Deck]:
+    """Every deck: all cards, then one per ladder (its poster, then its steps' cards)."""
+    found = []
+    for paper in PAPERS:
+        found.append(Deck(ALL_CARDS, "All cards", paper,
+                          [f"cards/{e.id}" for e in card_order(library)]))
+        for ladder in sorted(library.ladders.values(), key=lambda item: item.id):
+            found.append(Deck(f"ladder-{ladder.id}", ladder.name, paper,
+                              [f"cards/ladders/{ladder.id}",
+                               *(f"cards/{step.exercise}" for step in ladder.steps)]))
+    return found
+
+
+def deck_links(name: str, prefix: str) -> Markup:
+    """Raw-HTML links to the A4 and Letter PDFs of deck `name`, relative to a page's URL.
+
+    Raw HTML because the PDFs only exist after the build, so MkDocs cannot check them."""
+    links = " · ".join(f'<a href="{prefix}cards/pdf/{name}-{paper}.pdf" download>'
+                       f'{"A4" if paper == "a4" else "US Letter"}</a>' for paper in PAPERS)
+    return Markup(f'<p class="db-actions">Download cards (PDF): {links}</p>')
+
+
+def render_cards(library: Library, site_url: str | None) -> dict[str, str]:
+    """The card of every exercise, the poster of every ladder and the cards index."""
+    if not site_url:
+        log.warning("drillbook: site_url is not set, so the cards have no QR code; set "
+                    "site_url in mkdocs.yml (or pass --site-url) to print QR codes")
+    env = make_environment()
+    env.globals.update(deck_links=deck_links)
+    pages: dict[str, str] = {}
+    card_template = env.get_template("card.md.j2")
+    exercises = card_order(library)
+    for exercise in exercises:
+        pages[f"cards/{exercise.id}.md"] = card_template.render(
+            card=make_card(library, exercise, site_url))
+    poster_template = env.get_template("poster.md.j2")
+    ladders = sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
+    for ladder in ladders:
+        steps = poster_steps(library, ladder)
+        half = -(-len(steps) // poster_layout(len(steps)).columns)
+        pages[f"cards/ladders/{ladder.id}.md"] = poster_template.render(
+            ladder=ladder, title=POSTER["title"].fit(ladder.name),
+            goal=POSTER["goal"].fit(ladder.goal, prefix="Goal: "),
+            columns=[steps[:half], steps[half:]] if half < len(steps) else [steps])
+    pages["cards/index.md"] = env.get_template("cards_index.md.j2").render(
+        exercises=exercises, ladders=ladders, all_cards=ALL_CARDS)
+    return pages

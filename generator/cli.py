@@ -1,0 +1,123 @@
+"""The `drillbook` command: check, generate, build, schema, import."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .errors import DrillbookError
+from .importer import import_free_exercise_db
+from .model import json_schemas
+from .pipeline import generate, read_library
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="drillbook",
+        description="Build an exercise technique site from YAML records.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate every record; write nothing")
+    check.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+
+    gen = commands.add_parser("generate", help="validate, then write the Markdown pages")
+    gen.add_argument("--content", type=Path, default=Path("content"), help="content folder")
+    gen.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder")
+    gen.add_argument("--site-url", default=None, help="absolute URL the site is served from")
+
+    build = commands.add_parser("build", help="generate the pages and build the site")
+    build.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of every record kind")
+    schema.add_argument("--out", type=Path, default=Path("docs/schemas"), help="output folder")
+    schema.add_argument("--check", action="store_true",
+                        help="exit 1 if the files on disk are out of date; write nothing")
+
+    imp = commands.add_parser("import", help="write exercise records from another dataset")
+    imp.add_argument("format", choices=["free-exercise-db"], help="the dataset's format")
+    imp.add_argument("path", type=Path, help="the dataset file (a JSON array of exercises)")
+    imp.add_argument("--into", type=Path, default=Path("content"), help="content folder")
+    imp.add_argument("--force", action="store_true", help="overwrite records that exist")
+
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except DrillbookError as error:
+        print(f"Error: {error}" if "\n" not in str(error) else str(error), file=sys.stderr)
+        return 1
+
+
+def run_check(args) -> int:
+    library = read_library(args.content)
+    print(f"OK: {library.summary()}")
+    return 0
+
+
+def run_generate(args) -> int:
+    library, report = generate(args.content, args.docs, args.site_url)
+    print(f"Generated {library.summary()}: {report}")
+    return 0
+
+
+def run_build(args) -> int:
+    """A plain MkDocs build: the drillbook plugin in mkdocs.yml generates the pages first.
+
+    MkDocs' warnings and errors are shown as `Warning: …` and `Error: …` lines (in strict
+    mode MkDocs would otherwise swallow them); content problems arrive as one
+    `file:line:col: message` line each, printed by the plugin."""
+    from mkdocs import config as mkdocs_config
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.exceptions import Abort, BuildError
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(_PlainFormatter())
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        cfg = mkdocs_config.load_config(args.config_file, strict=args.strict or None)
+        mkdocs_build.build(cfg)
+    except Abort as error:
+        if isinstance(error.__context__, BuildError):
+            return 1  # MkDocs has logged the cause; "Aborted with a BuildError!" adds nothing
+        raise DrillbookError(str(error)) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return 0
+
+
+class _PlainFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.capitalize()}: {record.getMessage()}"
+
+
+def run_schema(args) -> int:
+    schemas = json_schemas()
+    stale = [name for name, text in schemas.items()
+             if not (args.out / name).is_file() or (args.out / name).read_text("utf-8") != text]
+    if args.check:
+        if stale:
+            raise DrillbookError(f"schemas out of date in {args.out}: {', '.join(stale)}; "
+                                 "run `drillbook schema`")
+        print(f"OK: {len(schemas)} schemas up to date")
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in stale:
+        (args.out / name).write_text(schemas[name], "utf-8")
+    print(f"Wrote {len(stale)} of {len(schemas)} schemas to {args.out}")
+    return 0
+
+
+def run_import(args) -> int:
+    report = import_free_exercise_db(args.path, args.into, force=args.force, progress=sys.stderr)
+    print("\n".join(report.lines()))
+    return 0
+
+
+COMMANDS = {"check": run_check, "generate": run_generate, "build": run_build,
+            "schema": run_schema, "import": run_import}
+
+if __name__ == "__main__":
+    sys.exit(main())

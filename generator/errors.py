@@ -1,0 +1,43 @@
+"""Problems found in the content, and the one exception that carries them to the user."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place, printed as `path:line:col: message`."""
+
+    path: Path
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}:{self.line}:{self.col}: {self.message}"
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory when it lies below it, else as given."""
+    try:
+        return os.path.relpath(path) if Path(path).is_absolute() else str(path)
+    except ValueError:
+        return str(path)
+
+
+class DrillbookError(Exception):
+    """A failure meant for a person: its message is shown without a traceback."""
+
+
+class ContentError(DrillbookError):
+    """The content has problems; nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        self.summary = (f"{count} problem{'s' if count != 1 else ''} in the content; "
+                        "nothing was written")
+        super().__init__("\n".join([*map(str, self.problems), self.summary]))

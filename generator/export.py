@@ -1,0 +1,80 @@
+"""The Library as JSON files under `api/`, for apps and scripts that read the site's data."""
+
+from __future__ import annotations
+
+import json
+
+from .library import Library
+from .model import SCHEMA_NAMES, SCHEMA_VERSION, Model
+
+
+class SiteUrls:
+    """Where each page of the site lives, seen from one data file.
+
+    With a `site_url` every URL is absolute; without one, URLs are relative to the data file
+    that holds them, so resolving them against that file's own URL finds the page."""
+
+    def __init__(self, site_url: str | None, file_path: str):
+        depth = file_path.count("/")
+        self.base = site_url.rstrip("/") + "/" if site_url else "../" * depth
+
+    def __call__(self, path: str) -> str:
+        return self.base + path
+
+    def exercise(self, exercise_id: str) -> dict[str, str]:
+        return {
+            "page": self(f"exercises/{exercise_id}/"),
+            "card": self(f"cards/{exercise_id}/"),
+            "embed": self(f"embed/{exercise_id}/"),
+            "json": self(f"api/exercises/{exercise_id}.json"),
+        }
+
+    def page(self, kind: str, record_id: str) -> dict[str, str]:
+        return {"page": self(f"{kind}/{record_id}/")}
+
+
+def export_files(library: Library, site_url: str | None = None) -> dict[str, str]:
+    """{path under docs/: JSON text} for every data file the site publishes."""
+    files: dict[str, str] = {}
+    exercises = sorted(library.exercises.values(), key=lambda e: e.id)
+    listing = SiteUrls(site_url, "api/exercises.json")
+    files["api/exercises.json"] = _dump(_envelope("exercises", listing, [
+        _entry(exercise, listing.exercise(exercise.id)) for exercise in exercises]))
+    for exercise in exercises:
+        path = f"api/exercises/{exercise.id}.json"
+        urls = SiteUrls(site_url, path)
+        files[path] = _dump({**_envelope("exercises", urls),
+                             **_entry(exercise, urls.exercise(exercise.id))})
+    for kind in ("faults", "ladders", "sources"):
+        path = f"api/{kind}.json"
+        urls = SiteUrls(site_url, path)
+        records = sorted(getattr(library, kind).values(), key=lambda record: record.id)
+        files[path] = _dump(_envelope(kind, urls, [
+            _entry(record, urls.page(kind, record.id) if kind != "sources" else {})
+            for record in records]))
+    return files
+
+
+def _envelope(kind: str, urls: SiteUrls, entries: list | None = None) -> dict:
+    envelope = {
+        "schema_version": SCHEMA_VERSION,
+        "record_schema": urls(f"schemas/{SCHEMA_NAMES[kind]}.schema.json"),
+    }
+    if entries is not None:
+        envelope[kind] = entries
+    return envelope
+
+
+def _entry(record: Model, urls: dict[str, str]) -> dict:
+    entry: dict = {"id": record.id}
+    if urls:
+        entry["urls"] = urls
+    entry["record"] = record.model_dump(mode="json")
+    return entry
+
+
+def _dump(data: dict) -> str:
+    """JSON with `<`, `>` and `&` escaped, so record text stays inert even if a page
+    inlines the file in HTML."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

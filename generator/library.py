@@ -1,0 +1,148 @@
+"""Link validated records into one Library: references resolved, relations derived once."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .errors import Problem, display_path
+from .load import Record
+from .model import SLUG_PATTERN, Exercise, Fault, Ladder, LadderStep, Model, Source
+
+
+@dataclass(frozen=True)
+class LadderPlace:
+    """Where an exercise stands on one ladder."""
+
+    ladder: Ladder
+    number: int
+    step: LadderStep
+    previous: LadderStep | None
+    next: LadderStep | None
+
+
+@dataclass
+class Library:
+    """All records, by id, with the relations between them."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    faults: dict[str, Fault] = field(default_factory=dict)
+    ladders: dict[str, Ladder] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    _prone: dict[str, list[Exercise]] = field(default_factory=dict)
+    _places: dict[str, list[LadderPlace]] = field(default_factory=dict)
+    _citing: dict[str, list[Model]] = field(default_factory=dict)
+
+    def exercises_prone_to(self, fault: Fault) -> list[Exercise]:
+        return self._prone.get(fault.id, [])
+
+    def ladder_places(self, exercise: Exercise) -> list[LadderPlace]:
+        return self._places.get(exercise.id, [])
+
+    def records_citing(self, source: Source) -> list[Model]:
+        return self._citing.get(source.id, [])
+
+    def summary(self) -> str:
+        return (f"{len(self.exercises)} exercises, {len(self.faults)} faults, "
+                f"{len(self.ladders)} ladders, {len(self.sources)} sources")
+
+
+# Where each kind of record refers to others: (path pattern, target kind); "*" is any index.
+REFERENCES: dict[str, list[tuple[tuple, str]]] = {
+    "exercises": [(("faults", "*", "fault"), "faults"),
+                  (("variations", "*", "exercise"), "exercises"),
+                  (("sources", "*"), "sources")],
+    "faults": [(("drills", "*"), "exercises"), (("sources", "*"), "sources")],
+    "ladders": [(("steps", "*", "exercise"), "exercises"), (("sources", "*"), "sources")],
+    "sources": [],
+}
+
+
+def link(records: list[Record], entries: list[tuple[Record, Model]],
+         present: set[tuple[str, str]]) -> tuple[Library, list[Problem]]:
+    """Check every reference and id, then index the valid records and derive relations.
+
+    References are read from every record's raw data, so a record with other problems
+    still has its references checked; `present` holds (kind, file stem) of every record
+    file, so a reference to a record that exists but is broken is not reported again."""
+    problems: list[Problem] = []
+    first_of: dict[tuple[str, str], Record] = {}
+    for record in records:
+        key = (record.kind, record.stem)
+        if key in first_of:
+            first = display_path(first_of[key].path)
+            problems.append(record.problem(("id",), f"id `{record.stem}` is already used by "
+                                                    f"{first}; ids must be unique"))
+        first_of.setdefault(key, record)
+        for loc, target_kind, target in _references(record):
+            # A reference that is not a slug is reported by validation, not again here.
+            if isinstance(target, str) and re.fullmatch(SLUG_PATTERN, target) \
+                    and (target_kind, target) not in present:
+                problems.append(record.problem(
+                    loc, f"unknown {target_kind[:-1]} `{target}`: no file {target_kind}/{target}.yml"))
+        if record.kind == "ladders":
+            problems += _repeated_steps(record)
+    library = Library()
+    for record, model in entries:
+        if first_of[(record.kind, record.stem)] is record:
+            getattr(library, record.kind)[model.id] = model
+    if not problems:
+        _derive(library)
+    return library, problems
+
+
+def _references(record: Record):
+    """(loc, target kind, target id) of every reference written in the record."""
+    for pattern, target_kind in REFERENCES[record.kind]:
+        for loc, value in _walk(record.data, pattern, ()):
+            yield loc, target_kind, value
+
+
+def _walk(data, pattern: tuple, loc: tuple):
+    if not pattern:
+        yield loc, data
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*" and isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _walk(item, rest, (*loc, index))
+    elif isinstance(data, dict) and head in data:
+        yield from _walk(data[head], rest, (*loc, head))
+
+
+def _repeated_steps(record: Record) -> list[Problem]:
+    problems, seen = [], {}
+    for (_, index, _), exercise in _walk(record.data, ("steps", "*", "exercise"), ()):
+        if not isinstance(exercise, str):
+            continue
+        if exercise in seen:
+            problems.append(record.problem(
+                ("steps", index, "exercise"), f"step {index + 1} repeats `{exercise}` "
+                f"(already step {seen[exercise] + 1}); a ladder visits each exercise once"))
+        seen.setdefault(exercise, index)
+    return problems
+
+
+def _derive(library: Library) -> None:
+    prone: dict[str, list[Exercise]] = defaultdict(list)
+    citing: dict[str, list[Model]] = defaultdict(list)
+    places: dict[str, list[LadderPlace]] = defaultdict(list)
+    for exercise in library.exercises.values():
+        for link_ in exercise.faults:
+            prone[link_.fault].append(exercise)
+    for kind in ("exercises", "faults", "ladders"):
+        for model in getattr(library, kind).values():
+            for source in model.sources:
+                citing[source].append(model)
+    for ladder in library.ladders.values():
+        steps = ladder.steps
+        for index, step in enumerate(steps):
+            places[step.exercise].append(LadderPlace(
+                ladder=ladder, number=index + 1, step=step,
+                previous=steps[index - 1] if index > 0 else None,
+                next=steps[index + 1] if index + 1 < len(steps) else None,
+            ))
+    library._prone = dict(prone)
+    library._citing = dict(citing)
+    library._places = dict(places)

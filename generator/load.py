@@ -1,0 +1,246 @@
+"""Read YAML records from `content/`, keeping the line and column of every key and value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+KINDS = ("exercises", "faults", "ladders", "sources")
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 8
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
+_COLLECTION_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
+# Characters YAML lets through as escapes ("\\0", "\\x07", "\\ud800") that text must not hold.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Record:
+    """One YAML file's data, with where each part of it was written."""
+
+    kind: str
+    path: Path
+    data: dict
+    value_marks: dict[Loc, tuple[int, int]] = field(repr=False)
+    key_marks: dict[Loc, tuple[int, int]] = field(repr=False)
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of `loc`, or of its nearest written ancestor."""
+        loc = tuple(loc)
+        if key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc:
+            if loc in self.value_marks:
+                return self.value_marks[loc]
+            loc = loc[:-1]
+        return self.value_marks.get((), (1, 1))
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        line, col = self.locate(loc, key=key)
+        return Problem(self.path, line, col, message)
+
+
+class _RecordLoader(yaml.SafeLoader):
+    """A safe loader that refuses aliases, so an alias bomb cannot expand, and nesting deeper
+    than any record needs, so a file of brackets cannot exhaust the stack."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="aliases (*name) are not allowed in records; write the value out",
+                problem_mark=event.start_mark,
+            )
+        if self.depth >= MAX_DEPTH:
+            raise yaml.MarkedYAMLError(
+                problem=f"values are nested more than {MAX_DEPTH} levels deep; "
+                        "no record field needs that",
+                problem_mark=self.peek_event().start_mark,
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def load_content(content_dir: Path) -> tuple[list[Record], list[Problem]]:
+    """Every record under `content_dir/<kind>/`, and every problem met reading them."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for kind, path in record_files(content_dir):
+        record, found = load_record(kind, path)
+        problems += found
+        if record is not None:
+            records.append(record)
+    return records, problems
+
+
+def record_files(content_dir: Path) -> list[tuple[str, Path]]:
+    """(kind, path) of every record file, in a stable order."""
+    return [(kind, path) for kind in KINDS
+            for path in sorted((content_dir / kind).rglob("*.y*ml")) if not path.is_dir()]
+
+
+def load_record(kind: str, path: Path) -> tuple[Record | None, list[Problem]]:
+    """Parse one file; on any problem return no record and the problems."""
+    try:
+        size = path.stat().st_size
+        raw = b"" if size > MAX_FILE_BYTES else path.read_bytes()
+    except OSError as error:
+        return None, [Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(path, 1, 1, f"file is {size:,} bytes; a record may be at most "
+                                          f"{MAX_FILE_BYTES:,} bytes")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(path, line, col, "file is not valid UTF-8 text "
+                                               f"(byte 0x{raw[error.start]:02x}); save it as UTF-8")]
+    tab_problems = _indentation_tabs(path, text)
+    if tab_problems:
+        return None, tab_problems
+    record = _fast_record(kind, path, text)
+    if record is not None:
+        return record, []
+    try:
+        loader = _RecordLoader(text)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        return None, [Problem(path, line, col, f"character U+{error.character:04X} is not "
+                                               "allowed in YAML; remove it")]
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, [Problem(path, 1, 1, "file is empty; a record is a mapping of fields "
+                                              "starting with `id:`")]
+        if not isinstance(root, MappingNode):
+            return None, [Problem(path, *_mark(root), "a record must be a mapping of fields "
+                                                      f"(`key: value`), not {_describe(root)}")]
+        walker = _Walker(loader)
+        data = walker.build(root, ())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = ", ".join(part for part in (error.context, error.problem) if part)
+        return None, [Problem(path, line, col, f"YAML syntax error: {what}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, 1, 1, "YAML error: " + " ".join(str(error).split()))]
+    finally:
+        loader.dispose()
+    if walker.problems:
+        return None, [Problem(path, line, col, message) for line, col, message in walker.problems]
+    return Record(kind, path, data, walker.value_marks, walker.key_marks), []
+
+
+def _fast_record(kind: str, path: Path, text: str) -> Record | None:
+    """The record parsed by libyaml (ten times faster than the checked loader) when the text
+    cannot hold what that loader guards against: no `*`, so no alias; few brackets and at most
+    MAX_DEPTH levels, so no deep nesting. None, also on any problem, sends the file down the
+    checked path, which words every error the same way with or without libyaml."""
+    if not yaml.__with_libyaml__ or "*" in text or text.count("[") + text.count("{") > 64:
+        return None
+    loader = yaml.CSafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if not isinstance(root, MappingNode) or _deeper_than_allowed(root):
+            return None
+        walker = _Walker(loader)
+        data = walker.build(root, ())
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    if walker.problems:
+        return None
+    return Record(kind, path, data, walker.value_marks, walker.key_marks)
+
+
+def _deeper_than_allowed(root: Node) -> bool:
+    level, nodes = 0, [root]
+    while nodes:
+        if level >= MAX_DEPTH:
+            return True
+        nodes = [child for node in nodes if not isinstance(node, ScalarNode)
+                 for child in (node.value if isinstance(node, SequenceNode)
+                               else [part for pair in node.value for part in pair])]
+        level += 1
+    return False
+
+
+def _indentation_tabs(path: Path, text: str) -> list[Problem]:
+    return [
+        Problem(path, number, len(line) - len(line.lstrip(" ")) + 1,
+                "tab used for indentation; indent with spaces")
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.lstrip(" ").startswith("\t")
+    ]
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _describe(node: Node) -> str:
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return "a single value"
+
+
+class _Walker:
+    """Turns a node tree into plain data and records each node's position."""
+
+    def __init__(self, loader: yaml.SafeLoader):
+        self.loader = loader
+        self.value_marks: dict[Loc, tuple[int, int]] = {}
+        self.key_marks: dict[Loc, tuple[int, int]] = {}
+        self.problems: list[tuple[int, int, str]] = []
+
+    def build(self, node: Node, loc: Loc):
+        self.value_marks[loc] = _mark(node)
+        if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            # Scalars go through the safe constructor, which refuses unknown tags; lists and
+            # mappings are built here, so their tags (`!!python/…`, `!!set`) are refused here.
+            self.problems.append((*_mark(node), f"tag `{node.tag.replace('tag:yaml.org,2002:', '!!')}` "
+                                                "is not allowed in records; "
+                                                "remove it"))
+        if isinstance(node, MappingNode):
+            mapping = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node) if isinstance(key_node, ScalarNode) else None
+                if not isinstance(key, str):
+                    self.problems.append((*_mark(key_node), "keys must be plain words"))
+                    continue
+                if key in mapping:
+                    first = self.key_marks[(*loc, key)]
+                    self.problems.append((*_mark(key_node), f"duplicate key `{key}` (first set on "
+                                                            f"line {first[0]}); keep one"))
+                    continue
+                self.key_marks[(*loc, key)] = _mark(key_node)
+                mapping[key] = self.build(value_node, (*loc, key))
+            return mapping
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
+        value = self.loader.construct_object(node)
+        if isinstance(value, str) and (found := _CONTROL.search(value)):
+            self.problems.append((*_mark(node), f"control character U+{ord(found[0]):04X} is "
+                                                "not allowed in text; remove it"))
+        return value

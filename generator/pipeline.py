@@ -1,0 +1,79 @@
+"""The whole flow in one call: load, validate, link, render, write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from stat import S_ISDIR
+
+from .cards import render_cards
+from .embeds import add_embeds
+from .errors import ContentError, DrillbookError
+from .export import export_files
+from .library import Library, link
+from .load import load_content, record_files
+from .render import TEMPLATES, render_pages
+from .validate import validate_records
+from .write import OWNED_FOLDERS, WriteReport, sync_pages
+
+
+def read_library(content_dir: Path) -> Library:
+    """The linked library, or ContentError listing every problem in the content."""
+    if not content_dir.is_dir():
+        raise DrillbookError(f"content folder {content_dir} not found; run from the project "
+                             "folder or pass --content")
+    records, problems = load_content(content_dir)
+    entries, invalid = validate_records(records)
+    problems += invalid
+    present = {(kind, path.stem) for kind, path in record_files(content_dir)}
+    library, unlinked = link(records, entries, present)
+    problems += unlinked
+    if problems:
+        raise ContentError(problems)
+    return library
+
+
+def generate(content_dir: Path, docs_dir: Path,
+             site_url: str | None = None) -> tuple[Library, WriteReport]:
+    """Validate everything, then write the generated pages; nothing is written on failure.
+
+    `site_url` (MkDocs' `site_url`) makes the absolute links: QR codes, oEmbed, data files."""
+    library = read_library(content_dir)
+    pages = render_pages(library) | export_files(library, site_url)
+    pages |= render_cards(library, site_url)
+    pages = add_embeds(pages, library, site_url)
+    return library, sync_pages(pages, docs_dir)
+
+
+_last_runs: dict[tuple, tuple] = {}
+
+
+def generate_if_changed(content_dir: Path, docs_dir: Path,
+                        site_url: str | None = None) -> tuple[Library, WriteReport]:
+    """`generate`, skipped when neither the content, the templates nor the generated files
+    changed since this process last generated them. `mkdocs serve` calls the plugin on every
+    rebuild, also on those that the generated pages' own writes into docs/ start."""
+    key = (Path(content_dir).resolve(), Path(docs_dir).resolve(), site_url)
+    inputs = _stamps([content_dir, TEMPLATES])
+    last = _last_runs.get(key)
+    if last and last[0] == inputs and last[1] == _stamps(docs_dir / f for f in OWNED_FOLDERS):
+        return last[2], WriteReport(unchanged=last[3])
+    _last_runs.pop(key, None)
+    library, report = generate(content_dir, docs_dir, site_url)
+    outputs = _stamps(docs_dir / folder for folder in OWNED_FOLDERS)
+    _last_runs[key] = (inputs, outputs, library, len(report.written) + report.unchanged)
+    return library, report
+
+
+def _stamps(folders) -> list[tuple]:
+    """(path, mtime, size, inode) of every file below `folders`: any edit changes one.
+    A file that vanishes while listed (an editor's swap file) is left out."""
+    stamps = []
+    for folder in folders:
+        for path in Path(folder).rglob("*"):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if not S_ISDIR(stat.st_mode):
+                stamps.append((str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino))
+    return sorted(stamps)

@@ -1,0 +1,67 @@
+"""MkDocs plugin: regenerate the pages before each build, and watch `content/` when serving."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from .cards import decks
+from .decks import build_decks
+from .errors import ContentError, DrillbookError
+from .pipeline import generate_if_changed
+
+log = logging.getLogger("mkdocs.plugins.drillbook")
+
+
+class DrillbookConfig(Config):
+    content = config_options.Type(str, default="content")
+    decks = config_options.Type(bool, default=True)  # PDF decks; env DRILLBOOK_DECKS=0 skips
+
+
+class DrillbookPlugin(BasePlugin[DrillbookConfig]):
+    serving = False
+    library = None
+
+    def on_startup(self, *, command, dirty):
+        # Having on_startup makes MkDocs keep this instance across the rebuilds of `serve`.
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        self.content_dir = Path(config.config_file_path).parent / self.config.content
+        try:
+            library, report = generate_if_changed(self.content_dir, Path(config.docs_dir),
+                                                  config.site_url)
+        except ContentError as error:
+            # One plain `file:line:col: message` line per problem (MkDocs' log prefix would
+            # hide the path from editors), then MkDocs reports the summary and aborts.
+            print("\n".join(map(str, error.problems)), file=sys.stderr, flush=True)
+            if self.serving and self.library is not None:
+                # A failed build would make `mkdocs serve` hold every request until the next
+                # good one; docs/ still holds the last good pages, so build those instead.
+                print(f"{error.summary}; serving the last good pages", file=sys.stderr,
+                      flush=True)
+                return config
+            raise PluginError(error.summary) from None
+        except DrillbookError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"drillbook: {library.summary()}; pages {report}")
+        self.library = library
+        return config
+
+    def on_post_build(self, config):
+        if self.config.decks and os.environ.get("DRILLBOOK_DECKS", "1") != "0":
+            try:
+                build_decks(Path(config.site_dir), decks(self.library), config.use_directory_urls)
+            except DrillbookError as error:
+                raise PluginError(str(error)) from None
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.content_dir))
+        return server

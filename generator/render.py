@@ -1,0 +1,177 @@
+"""Turn the Library into Markdown pages: {path under docs/: text}."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .library import Library
+from .model import LEVEL_NAMES, SLUG_PATTERN, Exercise, Fault, Prescription
+
+TEMPLATES = Path(__file__).parent / "templates"
+_WHITESPACE = re.compile(r"\s+")
+SLUG = re.compile(SLUG_PATTERN)
+_MARKUP_CHARACTERS = "&<>\"\\`*_{}[]#|~^="
+_ESCAPES = {ord(char): f"&#{ord(char)};" for char in _MARKUP_CHARACTERS}
+_BLOCK_START = re.compile(r"^(?:[-+]|\d+[.)])")
+
+
+def escape_text(value) -> Markup:
+    """Record text as inert Markdown and HTML: every character that could start markup
+    becomes a numeric character reference, and line breaks become spaces, so the text
+    cannot open a block (list, heading, quote) or an inline element (link, emphasis, tag)."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = _WHITESPACE.sub(" ", str(value)).translate(_ESCAPES)
+    if _BLOCK_START.match(text):
+        text = f"&#{ord(text[0])};{text[1:]}"
+    return Markup(text)
+
+
+def yaml_value(value) -> Markup:
+    """A value for front matter, HTML-escaped because themes print front matter unescaped;
+    JSON is valid YAML and quotes every string."""
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+
+
+def dose(prescription: Prescription) -> str:
+    """'3 × 8–12', '12–15 reps', with 'each side' where it applies."""
+    reps = prescription.reps.replace("-", "–")
+    text = f"{prescription.sets} × {reps}" if prescription.sets else f"{reps} reps"
+    return f"{text} each side" if prescription.per_side else text
+
+
+def level_label(level: int) -> str:
+    return f"{level} · {LEVEL_NAMES[level]}"
+
+
+def page_link(kind: str, record_id: str) -> Markup:
+    """The Markdown link target of a generated page, from any other generated page."""
+    return Markup(f"../{kind}/{record_id}.md")
+
+
+def slug(value: str) -> Markup:
+    """An id for an anchor or a path: already inert, so it is marked safe after a check."""
+    if not SLUG.fullmatch(value):
+        raise ValueError(f"not a slug: {value!r}")
+    return Markup(value)
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        finalize=escape_text,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(yaml=yaml_value, dose=dose, level=level_label)
+    env.globals.update(link=page_link, slug=slug)
+    return env
+
+
+@dataclass(frozen=True)
+class FaultCheck:
+    """One line of an exercise's fault checklist."""
+
+    fault: Fault
+    note: str | None
+    drills: list[Exercise]
+
+
+def render_pages(library: Library) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path under `docs/`."""
+    env = make_environment()
+    exercises = sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower()))
+    faults = sorted(library.faults.values(), key=lambda f: f.name.lower())
+    ladders = sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
+    sources = sorted(library.sources.values(), key=lambda s: s.title.lower())
+    pages: dict[str, str] = {}
+
+    exercise_template = env.get_template("exercise.md.j2")
+    exercise_names = {key: value.name for key, value in library.exercises.items()}
+    for exercise in exercises:
+        pages[f"exercises/{exercise.id}.md"] = exercise_template.render(
+            exercise=exercise,
+            tags=exercise_tags(exercise),
+            checks=[
+                FaultCheck(library.faults[link.fault], link.note,
+                           [library.exercises[d] for d in library.faults[link.fault].drills])
+                for link in exercise.faults
+            ],
+            places=library.ladder_places(exercise),
+            exercise_names=exercise_names,
+            sources=[library.sources[s] for s in exercise.sources],
+        )
+    fault_template = env.get_template("fault.md.j2")
+    for fault in faults:
+        pages[f"faults/{fault.id}.md"] = fault_template.render(
+            fault=fault,
+            prone=library.exercises_prone_to(fault),
+            drills=[library.exercises[d] for d in fault.drills],
+            sources=[library.sources[s] for s in fault.sources],
+        )
+    ladder_template = env.get_template("ladder.md.j2")
+    for ladder in ladders:
+        pages[f"ladders/{ladder.id}.md"] = ladder_template.render(
+            ladder=ladder,
+            steps=[(step, library.exercises[step.exercise]) for step in ladder.steps],
+            sources=[library.sources[s] for s in ladder.sources],
+        )
+    pages["exercises/index.md"] = env.get_template("exercises_index.md.j2").render(
+        exercises=exercises)
+    pages["faults/index.md"] = env.get_template("faults_index.md.j2").render(faults=faults)
+    pages["ladders/index.md"] = env.get_template("ladders_index.md.j2").render(ladders=ladders)
+    pages["browse/sources.md"] = env.get_template("sources.md.j2").render(
+        sources=[(source, library.records_citing(source)) for source in sources],
+        kind_of=record_kind,
+    )
+    for facet, title, groups in browse_facets(exercises):
+        pages[f"browse/{facet}.md"] = env.get_template("browse.md.j2").render(
+            title=title, groups=groups)
+    pages["browse/index.md"] = env.get_template("browse_index.md.j2").render(
+        facets=[(facet, title, len(groups)) for facet, title, groups in browse_facets(exercises)])
+    return pages
+
+
+def exercise_tags(exercise: Exercise) -> list[str]:
+    """Material tags: level, pattern, equipment and primary muscles."""
+    equipment = exercise.equipment or ["Bodyweight"]
+    return [
+        f"Level {exercise.level}: {LEVEL_NAMES[exercise.level]}",
+        f"Pattern: {exercise.pattern}",
+        *(f"Equipment: {item}" for item in equipment),
+        *(f"Muscle: {muscle}" for muscle in exercise.muscles.primary),
+    ]
+
+
+def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[str, list]]]]:
+    """(page, title, [(group name, exercises)]) for each way to browse the exercises."""
+
+    def group(key_of) -> list[tuple[str, list[Exercise]]]:
+        groups: dict[str, list[Exercise]] = {}
+        for exercise in exercises:
+            for key in key_of(exercise):
+                groups.setdefault(key, []).append(exercise)
+        return sorted(groups.items(), key=lambda item: item[0].lower())
+
+    return [
+        ("levels", "Exercises by level", group(lambda e: [level_label(e.level)])),
+        ("equipment", "Exercises by equipment", group(lambda e: e.equipment or ["Bodyweight"])),
+        ("muscles", "Exercises by muscle",
+         group(lambda e: [m.capitalize() for m in (*e.muscles.primary, *e.muscles.secondary)])),
+        ("patterns", "Exercises by movement pattern", group(lambda e: [e.pattern.capitalize()])),
+    ]
+
+
+def record_kind(model) -> str:
+    return {"Exercise": "exercises", "Fault": "faults", "Ladder": "ladders"}[type(model).__name__]

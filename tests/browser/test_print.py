@@ -1,0 +1,104 @@
+"""Printing from Chromium: every card and poster is exactly one A4 and one Letter page,
+also for records at the schema's longest lengths; ordinary pages print without chrome."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import threading
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from test_cards import ROOT, deck_pages, longest_project, mkdocs_build
+
+from generator.pipeline import read_library
+
+PAPERS = ("A4", "Letter")
+
+
+@pytest.fixture(scope="module")
+def longest_site(tmp_path_factory):
+    """The shipped library plus the longest-possible records, built with decks."""
+    project = longest_project(tmp_path_factory.mktemp("longest"))
+    result = mkdocs_build(project)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(project / "site"))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield project, f"http://127.0.0.1:{server.server_address[1]}", result
+    server.shutdown()
+
+
+def printed_pages(page, url: str, paper: str) -> list[str]:
+    """The text of each page Chromium prints for `url` on `paper`."""
+    page.goto(url)
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
+    return [pdf_page.extract_text() for pdf_page in reader.pages]
+
+
+def card_paths(library) -> list[str]:
+    return [*(f"cards/{e}/" for e in library.exercises),
+            *(f"cards/ladders/{ladder}/" for ladder in library.ladders)]
+
+
+def test_every_shipped_card_and_poster_prints_on_one_page(page, site_url):
+    library = read_library(ROOT / "content")
+    for path in card_paths(library):
+        for paper in PAPERS:
+            assert len(printed_pages(page, f"{site_url}/{path}", paper)) == 1, (path, paper)
+
+
+def test_longest_possible_cards_and_posters_print_on_one_page(page, longest_site):
+    project, base, _ = longest_site
+    library = read_library(project / "content")
+    longest = [path for path in card_paths(library) if "-xxxx" in path]
+    assert len(longest) == 23
+    for path in longest:
+        for paper in PAPERS:
+            pages = printed_pages(page, f"{base}/{path}", paper)
+            assert len(pages) == 1, (path, paper)
+            assert "…" in pages[0]
+
+
+def test_longest_possible_decks_have_one_page_per_card(longest_site):
+    project, _, result = longest_site
+    assert "drillbook: deck 1/" in result.stderr
+    deck_pages(project / "site", read_library(project / "content"))
+
+
+def test_card_qr_code_scans_to_the_exercise_page(page, site_url):
+    import zxingcpp
+
+    page.goto(f"{site_url}/cards/wall-hip-hinge/")
+    shot = page.locator(".db-card__qr svg").screenshot()
+    codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))
+    assert [code.text for code in codes] == [
+        "https://drillbook.example.org/exercises/wall-hip-hinge/"]
+
+
+def test_card_type_is_large_enough_to_read_from_two_metres(page, site_url):
+    page.goto(f"{site_url}/cards/wall-hip-hinge/")
+    page.emulate_media(media="print")
+    size = "el => Math.round(parseFloat(getComputedStyle(el).fontSize) * 72 / 96 * 10) / 10"
+    assert page.locator(".db-card__title").evaluate(size) >= 28
+    cues = page.locator(".db-card__cues li")
+    assert cues.count() >= 3
+    assert all(cues.nth(i).evaluate(size) >= 14 for i in range(cues.count()))
+
+
+@pytest.mark.parametrize("path", ["exercises/wall-hip-hinge/", "faults/rounded-back/",
+                                  "ladders/wall-to-rdl/", "start-here/"])
+def test_ordinary_page_prints_without_chrome_or_blank_pages(page, site_url, path):
+    page.goto(f"{site_url}/{path}")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer",
+                     ".db-actions"):
+        locator = page.locator(selector)
+        assert locator.count() == 0 or not locator.first.is_visible(), selector
+    assert page.locator("article h1").first.is_visible()
+    for paper in PAPERS:
+        pages = printed_pages(page, f"{site_url}/{path}", paper)
+        assert all(text.strip() for text in pages), (path, paper, len(pages))

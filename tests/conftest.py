@@ -1,0 +1,59 @@
+"""Shared fixtures: copies of the project in tmp_path, and builds of them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.write import OWNED_FOLDERS
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def copy_project(target: Path, *, content: Path | None = None) -> Path:
+    """A copy of the project's site sources (hand-written docs only) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "docs", target / "docs",
+                    ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs"
+                                                  and n in OWNED_FOLDERS])
+    shutil.copytree(content or ROOT / "content", target / "content")
+    return target
+
+
+def run(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess:
+    """Run a command the way a person would, capturing its output."""
+    env = {**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def drillbook(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return run(sys.executable, "-m", "generator.cli", *args, cwd=cwd)
+
+
+def mkdocs_build(project: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
+    return run(sys.executable, "-m", "mkdocs", "build", "--strict", *extra, cwd=project,
+               check=check)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the project, with the shipped content."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped library, built once with the strict MkDocs build; returns `site/`."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    mkdocs_build(project)
+    return project / "site"

@@ -1,0 +1,292 @@
+"""Cards: what a card holds, its QR code, the cards index and the PDF decks."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import segno
+from PIL import Image
+from pypdf import PdfReader
+
+from generator.cards import (
+    CARD,
+    CARD_CUES,
+    CARD_FAULTS,
+    CUE_LINES_TOTAL,
+    ELLIPSIS,
+    decks,
+    fit,
+    make_card,
+    poster_layout,
+    poster_steps,
+    render_cards,
+    text_width,
+    wrap,
+)
+from generator.model import LIMITS
+from generator.pipeline import read_library
+
+
+def _shared_helpers():
+    """tests/conftest.py by its path: `import conftest` from tests/browser/ (which imports
+    this module) would find tests/browser/conftest.py instead."""
+    spec = importlib.util.spec_from_file_location("drillbook_test_helpers",
+                                                  Path(__file__).with_name("conftest.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_helpers = _shared_helpers()
+ROOT, copy_project, mkdocs_build = _helpers.ROOT, _helpers.copy_project, _helpers.mkdocs_build
+SITE_URL = "https://drillbook.example.org/"
+
+WIDE_WORD = "WMWMWMW"
+
+
+def longest(limit: int, seed: str = "") -> str:
+    """A string of exactly `limit` characters of wide capital letters in words."""
+    words = " ".join([seed, *[WIDE_WORD] * limit]).strip()
+    return words[:limit].rstrip() + "W" * (limit - len(words[:limit].rstrip()))
+
+
+def slug_of(n: int, prefix: str) -> str:
+    base = f"{prefix}-{n}-"
+    return base + "x" * (LIMITS["slug"] - len(base))
+
+
+def write_longest_library(content: Path, exercises: int = 20) -> dict[str, list[str]]:
+    """A library whose every string is at its schema maximum and every list full.
+
+    Returns the ids written, by kind. Ladders of 6, 12 and 20 steps cover each poster layout."""
+    many = LIMITS["list"]
+    ids = {
+        "exercises": [slug_of(n, "exercise") for n in range(1, exercises + 1)],
+        "faults": [slug_of(n, "fault") for n in range(1, many + 1)],
+        "sources": [slug_of(n, "source") for n in range(1, many + 1)],
+        "ladders": [slug_of(n, "ladder") for n in (6, 12, 20)],
+    }
+    name, cue, line, text = (longest(LIMITS[key]) for key in ("name", "cue", "line", "text"))
+    prescription = {"goal": name, "sets": 20, "reps": "999-999", "per_side": True, "load": name,
+                    "tempo": "W" * 20, "rest": "W" * 40, "note": line}
+    for kind in ids:
+        (content / kind).mkdir(parents=True, exist_ok=True)
+    for source_id in ids["sources"]:
+        record = {"id": source_id, "title": line, "publisher": name, "author": name,
+                  "url": line, "drew": text}
+        (content / "sources" / f"{source_id}.yml").write_text(json.dumps(record), "utf-8")
+    for fault_id in ids["faults"]:
+        record = {"id": fault_id, "name": name, "aliases": [name] * many, "look": text,
+                  "feel": text, "why": text, "fix": [cue] * many,
+                  "drills": ids["exercises"][:many], "sources": ids["sources"]}
+        (content / "faults" / f"{fault_id}.yml").write_text(json.dumps(record), "utf-8")
+    for exercise_id in ids["exercises"]:
+        record = {
+            "id": exercise_id, "name": name, "aliases": [name] * many,
+            "pattern": "w" * LIMITS["slug"], "level": 5, "equipment": [name] * 8,
+            "muscles": {"primary": [name] * 8, "secondary": [name] * 8},
+            "summary": text, "why": text, "setup": [line] * many, "steps": [line] * many,
+            "cues": [{"text": cue, "kind": "feel"}] * many,
+            "faults": [{"fault": fault_id, "note": line} for fault_id in ids["faults"]],
+            "prescriptions": [prescription] * 6,
+            "variations": [{"name": name, "change": line, "exercise": ids["exercises"][0]}] * many,
+            "safety": [line] * 6,
+            "media": [{"kind": "image", "url": line, "alt": line, "caption": line}] * 6,
+            "sources": ids["sources"],
+        }
+        (content / "exercises" / f"{exercise_id}.yml").write_text(json.dumps(record), "utf-8")
+    for ladder_id, steps in zip(ids["ladders"], (6, 12, 20), strict=True):
+        record = {"id": ladder_id, "name": name, "goal": line, "summary": text,
+                  "steps": [{"exercise": exercise_id, "move_on": line,
+                             "prescription": prescription}
+                            for exercise_id in ids["exercises"][:steps]],
+                  "sources": ids["sources"]}
+        (content / "ladders" / f"{ladder_id}.yml").write_text(json.dumps(record), "utf-8")
+    return ids
+
+
+@pytest.fixture(scope="module")
+def longest_library(tmp_path_factory):
+    content = tmp_path_factory.mktemp("longest") / "content"
+    write_longest_library(content)
+    return read_library(content)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return read_library(ROOT / "content")
+
+
+def test_fit_keeps_text_that_fits_and_cuts_longer_text_at_a_word():
+    assert fit("Push the hips back", 30, 1) == "Push the hips back"
+    cut = fit("Push the hips back to the wall and keep going", 12, 1)
+    assert cut == "Push the hips back…"
+    assert "Push the hips back to the wall".startswith(cut.removesuffix(ELLIPSIS))
+    assert len(wrap(cut, 12)) == 1
+
+
+def test_fit_breaks_a_word_longer_than_a_line():
+    cut = fit("W" * 90, 10, 2)
+    assert cut.endswith(ELLIPSIS) and len(wrap(cut, 10)) <= 2
+
+
+def test_widths_never_undercount_wide_letters():
+    assert text_width("W") > text_width("i")
+    assert text_width("ж") >= 1  # outside the table: counted wide
+
+
+def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library):
+    exercise = next(iter(longest_library.exercises.values()))
+    card = make_card(longest_library, exercise, SITE_URL)
+    assert len(exercise.cues) == LIMITS["list"] and len(card.cues) == CARD_CUES
+    assert len(card.faults) == CARD_FAULTS
+    assert sum(CARD["cue"].lines_of(cue) for cue in card.cues) <= CUE_LINES_TOTAL
+    assert all(cue.endswith(ELLIPSIS) for cue in card.cues)
+    assert len(wrap(card.title, CARD["title"].em)) <= CARD["title"].lines
+    for fault in card.faults:
+        assert CARD["fault"].lines_of(fault.name) == 1
+        assert CARD["fix"].lines_of("Fix: " + fault.fix) <= CARD["fix"].lines
+    assert CARD["move_on"].lines_of("Move on when: " + card.move_on) <= 2
+
+
+def test_longest_ladder_posters_choose_their_layout(longest_library):
+    for ladder in longest_library.ladders.values():
+        steps = poster_steps(longest_library, ladder)
+        layout = poster_layout(len(steps))
+        assert layout.columns == (1 if len(steps) <= 6 else 2)
+        assert len(steps) == len(ladder.steps)
+        assert all(step.move_on.endswith(ELLIPSIS) for step in steps)
+
+
+def test_shipped_card_keeps_short_text_whole(shipped):
+    exercise = shipped.exercises["wall-hip-hinge"]
+    card = make_card(shipped, exercise, SITE_URL)
+    assert card.title == exercise.name
+    assert card.cues == [cue.text for cue in exercise.cues[:CARD_CUES]]
+    assert [fault.id for fault in card.faults] == [link.fault
+                                                   for link in exercise.faults[:CARD_FAULTS]]
+
+
+def test_record_text_on_a_card_is_escaped(tmp_path):
+    content = tmp_path / "content"
+    ids = write_longest_library(content, exercises=20)
+    path = content / "exercises" / f"{ids['exercises'][0]}.yml"
+    record = json.loads(path.read_text("utf-8"))
+    record["name"] = "<script>alert(1)</script>"
+    record["cues"] = [{"text": "**bold** <b>tag</b>"}]
+    path.write_text(json.dumps(record), "utf-8")
+    page = render_cards(read_library(content), SITE_URL)[f"cards/{ids['exercises'][0]}.md"]
+    assert "<script>" not in page and "<b>" not in page and "**bold**" not in page
+    assert "&#60;script&#62;alert(1)&#60;/script&#62;" in page
+
+
+def test_without_site_url_cards_warn_and_have_no_qr(shipped, caplog):
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.drillbook"):
+        pages = render_cards(shipped, None)
+    assert "site_url is not set" in caplog.text
+    assert not any("<svg" in text for text in pages.values())
+    assert "cards/wall-hip-hinge.md" in pages
+
+
+def qr_matrix(svg: str) -> list[list[int]]:
+    """The dark modules of a segno SVG path (`M x y` then `h n` runs, `m dx dy` moves)."""
+    size = int(re.search(r'viewBox="0 0 (\d+) \d+"', svg).group(1))
+    path = re.search(r'<path stroke="#000"[^>]* d="([^"]+)"', svg).group(1)
+    grid = [[0] * size for _ in range(size)]
+    x = y = 0.0
+    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            for column in range(int(x), int(x + float(a))):
+                grid[int(y)][column] = 1
+            x += float(a)
+    return grid
+
+
+def test_card_qr_code_encodes_the_exercise_page_url(built_site):
+    import zxingcpp
+
+    html = (built_site / "cards" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    svg = re.search(r'<svg viewBox=.*?</svg>', html, re.DOTALL).group(0)
+    url = SITE_URL + "exercises/wall-hip-hinge/"
+    grid = qr_matrix(svg)
+    expected = segno.make(url, error="m", micro=False).matrix
+    border = (len(grid) - len(expected)) // 2
+    assert [row[border:-border] for row in grid[border:-border]] == [list(r) for r in expected]
+    scale = 8
+    image = Image.new("L", (len(grid) * scale, len(grid) * scale), 255)
+    for y, row in enumerate(grid):
+        for x, dark in enumerate(row):
+            if dark:
+                image.paste(0, (x * scale, y * scale, (x + 1) * scale, (y + 1) * scale))
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [url]
+    assert (built_site / "exercises" / "wall-hip-hinge" / "index.html").is_file()
+
+
+def test_cards_index_lists_every_card_poster_and_deck(built_site, shipped):
+    html = (built_site / "cards" / "index.html").read_text("utf-8")
+    for exercise_id in shipped.exercises:
+        assert f'href="{exercise_id}/"' in html
+    for ladder_id in shipped.ladders:
+        assert f'href="ladders/{ladder_id}/"' in html
+        assert f'href="../cards/pdf/ladder-{ladder_id}-letter.pdf"' in html
+    assert 'href="../cards/pdf/all-cards-a4.pdf"' in html
+    page = (built_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    assert re.search(r'<a class="md-button" href="../../cards/wall-hip-hinge/"[^>]*>Print card',
+                     page)
+    ladder = (built_site / "ladders" / "wall-to-rdl" / "index.html").read_text("utf-8")
+    assert 'href="../../cards/pdf/ladder-wall-to-rdl-a4.pdf"' in ladder
+    card = (built_site / "cards" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    assert 'class="md-header' not in card and 'class="md-footer' not in card
+    search = (built_site / "search" / "search_index.json").read_text("utf-8")
+    assert '"location":"cards/wall-hip-hinge/' not in search.replace(" ", "")
+
+
+PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
+
+
+def deck_pages(site: Path, library) -> dict[str, int]:
+    counts = {}
+    for deck in decks(library):
+        reader = PdfReader(site / deck.file)
+        for page in reader.pages:
+            size = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+            assert size == PAGE_SIZES[deck.paper], deck.file
+        counts[deck.file] = len(reader.pages)
+        assert len(reader.pages) == len(deck.pages), deck.file
+    return counts
+
+
+def test_every_deck_has_one_page_per_card(built_site, shipped):
+    counts = deck_pages(built_site, shipped)
+    assert counts["cards/pdf/all-cards-a4.pdf"] == len(shipped.exercises)
+    assert counts["cards/pdf/all-cards-letter.pdf"] == len(shipped.exercises)
+    for ladder in shipped.ladders.values():
+        assert counts[f"cards/pdf/ladder-{ladder.id}-a4.pdf"] == len(ladder.steps) + 1
+    assert len(counts) == 2 * (1 + len(shipped.ladders))
+
+
+def test_decks_can_be_switched_off(project, monkeypatch):
+    monkeypatch.setenv("DRILLBOOK_DECKS", "0")
+    result = mkdocs_build(project)
+    assert not (project / "site" / "cards" / "pdf").exists()
+    assert (project / "site" / "cards" / "wall-hip-hinge" / "index.html").is_file()
+    assert "drillbook: deck" not in result.stderr
+
+
+def longest_project(target: Path) -> Path:
+    """A project with the shipped library plus the longest-possible records."""
+    content = target / "longest-content"
+    shutil.copytree(ROOT / "content", content)
+    write_longest_library(content)
+    return copy_project(target / "project", content=content)
+

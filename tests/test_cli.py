@@ -1,0 +1,54 @@
+"""cli: every command has help, is documented, and reports errors without a traceback."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, drillbook
+from generator.cli import COMMANDS
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_help_and_is_in_the_readme(command):
+    result = drillbook(command, "--help", cwd=ROOT)
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"usage: drillbook {command}")
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert re.search(rf"drillbook {command}\b", readme), f"`drillbook {command}` not in README"
+
+
+def test_schemas_on_disk_match_the_models():
+    result = drillbook("schema", "--check", cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_shipped_record_points_its_editor_at_an_existing_schema():
+    for path in sorted((ROOT / "content").rglob("*.yml")):
+        first = path.read_text("utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema.is_file(), f"{path}: {schema} missing"
+
+
+def test_missing_content_folder_is_an_error_not_a_traceback(tmp_path):
+    result = drillbook("check", "--content", str(tmp_path / "nowhere"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("Error: ")
+
+
+def test_authoring_guide_names_every_field():
+    from generator.model import MODELS
+
+    guide = (ROOT / "docs" / "authoring.md").read_text("utf-8")
+    for kind, model in MODELS.items():
+        for name in model.model_fields:
+            assert f"`{name}`" in guide, f"{kind}.{name} is not in docs/authoring.md"
+
+
+def test_readme_starts_with_the_two_commands():
+    lines = (ROOT / "README.md").read_text("utf-8").splitlines()
+    block = lines[lines.index("```sh") + 1: lines.index("```sh") + 3]
+    assert "mkdocs build" in block[0] and "tests/run.sh" in block[1]
+    assert "tests/run.sh" in Path(ROOT / ".ci" / "run").read_text("utf-8")

@@ -1,0 +1,197 @@
+"""The shipped hip-hinge library: big enough, complete, faithful to the articles, in our own words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.pipeline import read_library
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+SEEDS = ROOT.parent / "shared" / "seeds"
+RUN = 10  # consecutive words that may not match a seed text
+
+
+@pytest.fixture(scope="module")
+def library():
+    return read_library(CONTENT)
+
+
+def test_library_has_the_promised_size(library):
+    assert len(library.exercises) >= 25
+    assert len(library.faults) >= 10
+    assert len(library.ladders) >= 5
+    assert len(library.sources) == 5
+
+
+def test_every_exercise_has_cues_and_a_prescription(library):
+    for exercise in library.exercises.values():
+        assert len(exercise.cues) >= 3, exercise.id
+        assert exercise.prescriptions, exercise.id
+
+
+def test_every_fault_has_a_corrective_drill(library):
+    for fault in library.faults.values():
+        assert fault.drills, fault.id
+
+
+def test_every_record_cites_a_source_that_is_cited(library):
+    cited = {
+        source
+        for kind in ("exercises", "faults", "ladders")
+        for record in getattr(library, kind).values()
+        for source in record.sources
+    }
+    assert cited == set(library.sources)
+
+
+def test_wall_to_rdl_ladder_keeps_the_article_order(library):
+    steps = [step.exercise for step in library.ladders["wall-to-rdl"].steps]
+    assert steps == [
+        "wall-hip-hinge",
+        "stick-hip-hinge",
+        "wall-hip-hinge-with-stick",
+        "banded-hip-hinge",
+        "pull-through",
+        "romanian-deadlift",
+    ]
+
+
+def test_kettlebell_ladder_keeps_the_article_order(library):
+    steps = [step.exercise for step in library.ladders["stick-to-trap-bar"].steps]
+    assert steps == [
+        "stick-hip-hinge",
+        "kettlebell-hinge",
+        "suitcase-hinge",
+        "double-kettlebell-hinge",
+        "elevated-kettlebell-deadlift",
+        "elevated-double-kettlebell-deadlift",
+        "trap-bar-deadlift",
+    ]
+
+
+def test_bodyweight_ladder_ends_with_the_barbell_rdl(library):
+    steps = [step.exercise for step in library.ladders["bodyweight-to-barbell-rdl"].steps]
+    assert steps[0] == "hands-on-thighs-hip-hinge"
+    assert steps[-1] == "romanian-deadlift"
+
+
+def test_problem_drill_ladder_keeps_the_article_order(library):
+    steps = [step.exercise for step in library.ladders["problem-drills-to-rack-pull"].steps]
+    assert steps == [
+        "wall-touches",
+        "foam-roller-drill",
+        "seated-box-squat",
+        "glute-bridge",
+        "bench-glute-bridge",
+        "kneeling-squat",
+        "pull-through",
+        "stick-hip-hinge",
+        "dumbbell-deadlift",
+        "romanian-deadlift",
+        "single-leg-rdl",
+        "rack-pull",
+    ]
+
+
+def test_variations_ladder_covers_every_goal(library):
+    steps = [step.exercise for step in library.ladders["hinge-variations-by-goal"].steps]
+    for variation in (
+        "sumo-hip-hinge",
+        "single-arm-hip-hinge",
+        "hinge-to-bent-over-row",
+        "hands-overhead-hip-hinge",
+        "single-leg-hip-hinge",
+        "kettlebell-swing",
+    ):
+        assert variation in steps
+
+
+def test_every_ladder_step_says_when_to_move_on(library):
+    for ladder in library.ladders.values():
+        for step in ladder.steps:
+            assert step.move_on.strip(), (ladder.id, step.exercise)
+
+
+def doses(exercise):
+    return {(p.sets, p.reps) for p in exercise.prescriptions}
+
+
+def test_article_doses_survive(library):
+    exercises = library.exercises
+    rdl = exercises["romanian-deadlift"].prescriptions
+    assert [(p.sets, p.reps) for p in rdl[:2]] == [(3, "12-15"), (None, "8-12")]
+    assert rdl[0].load == "Light"
+    assert (3, "8-12") in doses(exercises["pull-through"])
+    assert any(reps == "12-15" for _, reps in doses(exercises["banded-hip-hinge"]))
+    for drill in ("wall-hip-hinge", "stick-hip-hinge", "wall-hip-hinge-with-stick"):
+        assert (3, "15") in doses(exercises[drill]), drill
+
+
+def test_faults_keep_the_drills_the_articles_pair_with_them(library):
+    faults = library.faults
+    assert {"wall-touches", "foam-roller-drill", "seated-box-squat"} <= set(faults["hips-not-back"].drills)
+    assert {"glute-bridge", "bench-glute-bridge", "kneeling-squat", "pull-through"} <= set(
+        faults["not-bending-at-hips"].drills
+    )
+    assert {"stick-hip-hinge", "dumbbell-deadlift"} <= set(faults["rounded-back"].drills)
+
+
+def test_faults_are_found_by_everyday_words(library):
+    assert "Rounded back" in library.faults["rounded-back"].aliases
+    assert "Arched back" in library.faults["over-arched-low-back"].aliases
+    assert library.faults["knees-caving-in"].name == "Knees caving in"
+
+
+def test_common_abbreviations_are_aliases(library):
+    assert "RDL" in library.exercises["romanian-deadlift"].aliases
+    assert "SLRDL" in library.exercises["single-leg-rdl"].aliases
+    assert "KB deadlift" in library.exercises["kettlebell-hinge"].aliases
+
+
+def test_posture_cues_are_taught(library):
+    stick = " ".join(cue.text.lower() for cue in library.exercises["stick-hip-hinge"].cues)
+    assert "pelvis" in stick and "head" in stick
+    hands = " ".join(cue.text.lower() for cue in library.exercises["bodyweight-hip-hinge"].cues)
+    assert "collarbone" in hands and "navel" in hands
+
+
+def words(text: str) -> list[str]:
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"[^\w\s]", "", text)
+    return text.split()
+
+
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def runs(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
+
+
+def test_content_is_in_our_own_words():
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS}")
+    seed_runs: dict[tuple[str, ...], str] = {}
+    for seed in sorted(SEEDS.glob("*.txt")):
+        for run in runs(words(seed.read_text("utf-8"))):
+            seed_runs[run] = seed.name
+    copied = []
+    for path in sorted(CONTENT.rglob("*.yml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for text in strings(data):
+            for run in runs(words(text)) & seed_runs.keys():
+                copied.append(f"{path.relative_to(ROOT)}: '{' '.join(run)}' ({seed_runs[run]})")
+    assert not copied, "\n".join(copied)

@@ -1,0 +1,154 @@
+"""Embeds: an oEmbed file and a discovery link for every exercise, fragments without scripts,
+record text escaped wherever it lands, and a clear warning when `site_url` is missing."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, copy_project, mkdocs_build, run
+
+DATA = Path(__file__).parent / "data"
+SITE_URL = "https://drillbook.example.org/"
+HOSTILE = "<script>alert('x')</script>"
+
+
+class Tags(HTMLParser):
+    """Every start tag of a document, as (tag, {attribute: value})."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def find(self, tag: str, **wanted) -> list[dict]:
+        return [attrs for name, attrs in self.tags if name == tag
+                and all(attrs.get(key.replace("_", "-")) == value for key, value in wanted.items())]
+
+
+def exercise_ids(site: Path) -> list[str]:
+    return sorted(path.parent.name for path in (site / "exercises").glob("*/index.html"))
+
+
+def test_every_exercise_has_a_valid_oembed_file(built_site):
+    ids = exercise_ids(built_site)
+    assert ids
+    for exercise_id in ids:
+        data = json.loads((built_site / "embed" / f"{exercise_id}.json").read_text("utf-8"))
+        assert data["version"] == "1.0" and data["type"] == "rich"
+        assert isinstance(data["title"], str) and data["title"]
+        for key in ("author_name", "provider_name"):
+            assert isinstance(data[key], str) and data[key]
+        assert data["author_url"] == data["provider_url"] == SITE_URL
+        assert isinstance(data["width"], int) and 320 <= data["width"] <= 800
+        assert isinstance(data["height"], int) and 200 <= data["height"] <= 1000
+        iframes = Tags(data["html"]).find("iframe")
+        assert len(iframes) == 1 and "<script" not in data["html"]
+        iframe = iframes[0]
+        assert iframe["src"] == f"{SITE_URL}embed/{exercise_id}/"
+        assert (int(iframe["width"]), int(iframe["height"])) == (data["width"], data["height"])
+        assert data["title"] in iframe["title"]
+        assert (built_site / "embed" / exercise_id / "index.html").is_file()
+
+
+def test_every_exercise_page_links_its_oembed_file(built_site):
+    for exercise_id in exercise_ids(built_site):
+        html = (built_site / "exercises" / exercise_id / "index.html").read_text("utf-8")
+        head = html[: html.index("</head>")]
+        links = Tags(head).find("link", rel="alternate", type="application/json+oembed")
+        assert [link["href"] for link in links] == [f"{SITE_URL}embed/{exercise_id}.json"]
+
+
+def test_exercise_page_shows_the_snippet_and_links_the_fragment(built_site):
+    html = (built_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    embed = html[html.index('id="embed"'):]
+    assert 'href="#embed"' in html
+    snippet = unescape(re.sub(r"<[^>]+>", "", embed))
+    assert f'<iframe src="{SITE_URL}embed/wall-hip-hinge/" title="Wall hip hinge' in snippet
+    assert 'loading="lazy"' in snippet and 'addEventListener("message"' in snippet
+    assert 'href="../../embed/wall-hip-hinge.html"' in embed
+
+
+def test_embed_pages_have_no_chrome_and_no_material_script(built_site):
+    for exercise_id in exercise_ids(built_site):
+        html = (built_site / "embed" / exercise_id / "index.html").read_text("utf-8")
+        tags = Tags(html)
+        assert [s["src"] for s in tags.find("script") if "src" in s] == ["../../assets/embed.js"]
+        for component in ("header", "footer", "search", "sidebar", "tabs"):
+            assert not tags.find("div", data_md_component=component)
+        assert not tags.find("header") and not tags.find("footer")
+        assert "Open the full guide" in html and "Source:" in html
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """The shipped library with a `<script>` in an exercise's name, summary, cue and fault,
+    built with the strict MkDocs build."""
+    content = tmp_path_factory.mktemp("hostile") / "content"
+    shutil.copytree(ROOT / "content", content)
+    exercise = content / "exercises" / "wall-hip-hinge.yml"
+    record = yaml.safe_load(exercise.read_text("utf-8"))
+    record["name"] = f"Drill {HOSTILE}"
+    record["summary"] = f"Summary {HOSTILE}"
+    record["cues"][0]["text"] = HOSTILE
+    exercise.write_text(yaml.safe_dump(record), "utf-8")
+    fault = content / "faults" / f"{record['faults'][0]['fault']}.yml"
+    record = yaml.safe_load(fault.read_text("utf-8"))
+    record["look"] = f"Look {HOSTILE}"
+    fault.write_text(yaml.safe_dump(record), "utf-8")
+    project = copy_project(content.parent / "project", content=content)
+    mkdocs_build(project)
+    return project / "site"
+
+
+def test_fragment_has_no_script_and_escapes_record_text(hostile_site):
+    fragment = (hostile_site / "embed" / "wall-hip-hinge.html").read_text("utf-8")
+    assert "<script" not in fragment.lower()
+    assert "Drill &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in fragment
+    assert "Look &lt;script&gt;" in fragment
+    assert f'href="{SITE_URL}exercises/wall-hip-hinge/"' in fragment
+    for path in (hostile_site / "embed").glob("*.html"):
+        assert "<script" not in path.read_text("utf-8").lower()
+
+
+def test_record_text_is_inert_in_embed_page_oembed_and_snippet(hostile_site):
+    embed = (hostile_site / "embed" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    assert "alert" in embed and "<script>alert" not in embed
+    assert [s["src"] for s in Tags(embed).find("script") if "src" in s] \
+        == ["../../assets/embed.js"]
+    data = json.loads((hostile_site / "embed" / "wall-hip-hinge.json").read_text("utf-8"))
+    assert data["title"] == f"Drill {HOSTILE}"
+    assert "<script" not in data["html"]
+    assert Tags(data["html"]).find("iframe")[0]["title"].startswith(f"Drill {HOSTILE}")
+    page = (hostile_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    assert "<script>alert" not in page
+    head = page[: page.index("</head>")]
+    assert Tags(head).find("link", type="application/json+oembed")[0]["title"] \
+        == f"Drill {HOSTILE}"
+
+
+def test_without_site_url_the_build_warns_and_leaves_oembed_out(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*\n", "", config.read_text("utf-8")), "utf-8")
+    strict = mkdocs_build(project, check=False)
+    assert strict.returncode == 1, "the warning fails a --strict build"
+    assert "`site_url` is not set in mkdocs.yml" in strict.stderr
+    result = run(sys.executable, "-m", "mkdocs", "build", cwd=project, check=True)
+    assert "WARNING" in result.stderr and "oEmbed files" in result.stderr
+    site = project / "site"
+    assert not list(site.glob("embed/*.json")) and not list(site.glob("embed/*.html"))
+    assert (site / "embed" / "wall-hip-hinge" / "index.html").is_file()
+    page = (site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    assert "json+oembed" not in page
+    assert 'id="embed"' in page and "site_url" in page

@@ -1,0 +1,141 @@
+"""The site's JSON data under `api/`: every record, its URLs, and a schema_version."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ROOT
+
+from generator.export import export_files
+from generator.model import SCHEMA_VERSION, json_schemas
+from generator.pipeline import generate, read_library
+
+SCHEMAS = {name: json.loads(text) for name, text in json_schemas().items()}
+
+
+def data(files: dict[str, str], path: str) -> dict:
+    return json.loads(files[path])
+
+
+@pytest.fixture(scope="module")
+def library():
+    return read_library(ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def files(library):
+    return export_files(library, "https://coach.example.org/hinge")
+
+
+def test_every_exercise_has_a_file_that_validates_against_the_exercise_schema(library, built_site):
+    api = built_site / "api"
+    validator = jsonschema.Draft202012Validator(SCHEMAS["exercise.schema.json"])
+    paths = sorted((api / "exercises").glob("*.json"))
+    assert sorted(p.stem for p in paths) == sorted(library.exercises)
+    for path in paths:
+        item = json.loads(path.read_text("utf-8"))
+        assert item["schema_version"] == SCHEMA_VERSION
+        validator.validate(item["record"])
+        assert item["record"]["id"] == item["id"] == path.stem
+
+
+def test_the_lists_validate_against_their_schemas(built_site):
+    for kind, schema in (("exercises", "exercise"), ("faults", "fault"),
+                         ("ladders", "ladder"), ("sources", "source")):
+        listing = json.loads((built_site / "api" / f"{kind}.json").read_text("utf-8"))
+        assert listing["schema_version"] == SCHEMA_VERSION
+        validator = jsonschema.Draft202012Validator(SCHEMAS[f"{schema}.schema.json"])
+        assert listing[kind], kind
+        for item in listing[kind]:
+            validator.validate(item["record"])
+
+
+def test_the_published_schemas_carry_the_schema_version(built_site):
+    for name in SCHEMAS:
+        schema = json.loads((built_site / "schemas" / name).read_text("utf-8"))
+        assert schema["schema_version"] == SCHEMA_VERSION
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_urls_are_absolute_from_site_url_and_point_at_built_pages(library, built_site):
+    listing = json.loads((built_site / "api" / "exercises.json").read_text("utf-8"))
+    assert len(listing["exercises"]) == len(library.exercises)
+    site_url = "https://drillbook.example.org/"  # mkdocs.yml
+    for item in listing["exercises"]:
+        record_id = item["id"]
+        assert item["urls"] == {
+            "page": f"{site_url}exercises/{record_id}/",
+            "card": f"{site_url}cards/{record_id}/",
+            "embed": f"{site_url}embed/{record_id}/",
+            "json": f"{site_url}api/exercises/{record_id}.json",
+        }
+        for name in ("page", "json"):
+            local = item["urls"][name].removeprefix(site_url)
+            target = built_site / local / ("index.html" if local.endswith("/") else "")
+            assert target.is_file(), local
+    assert listing["record_schema"] == f"{site_url}schemas/exercise.schema.json"
+    faults = json.loads((built_site / "api" / "faults.json").read_text("utf-8"))
+    for item in faults["faults"]:
+        assert (built_site / "faults" / item["id"] / "index.html").is_file()
+        assert item["urls"]["page"] == f"{site_url}faults/{item['id']}/"
+
+
+def test_site_url_without_trailing_slash_still_joins(files):
+    item = data(files, "api/exercises/wall-hip-hinge.json")
+    assert item["urls"]["page"] == "https://coach.example.org/hinge/exercises/wall-hip-hinge/"
+    assert item["record_schema"] == "https://coach.example.org/hinge/schemas/exercise.schema.json"
+
+
+def test_without_site_url_urls_are_relative_to_the_file(library):
+    files = export_files(library, None)
+    listing = data(files, "api/exercises.json")
+    wall = next(item for item in listing["exercises"] if item["id"] == "wall-hip-hinge")
+    assert wall["urls"]["page"] == "../exercises/wall-hip-hinge/"
+    assert wall["urls"]["card"] == "../cards/wall-hip-hinge/"
+    single = data(files, "api/exercises/wall-hip-hinge.json")
+    assert single["urls"]["embed"] == "../../embed/wall-hip-hinge/"
+    assert single["record_schema"] == "../../schemas/exercise.schema.json"
+    ladders = data(files, "api/ladders.json")
+    assert all(item["urls"]["page"].startswith("../ladders/") for item in ladders["ladders"])
+
+
+def test_record_text_is_inert_json(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    record = content / "exercises" / "wall-hip-hinge.yml"
+    text = record.read_text("utf-8")
+    record.write_text(text.replace("name: Wall hip hinge",
+                                   'name: "<script>alert(1)</script> & co"', 1), "utf-8")
+    generate(content, tmp_path / "docs")
+    raw = (tmp_path / "docs" / "api" / "exercises" / "wall-hip-hinge.json").read_text("utf-8")
+    assert "<script>" not in raw and "&" not in raw
+    assert json.loads(raw)["record"]["name"] == "<script>alert(1)</script> & co"
+
+
+def test_unchanged_data_files_are_not_rewritten(tmp_path):
+    docs = tmp_path / "docs"
+    generate(ROOT / "content", docs, "https://example.org/")
+    listing = docs / "api" / "exercises.json"
+    before = listing.stat().st_mtime_ns
+    _, report = generate(ROOT / "content", docs, "https://example.org/")
+    assert report.written == []
+    assert listing.stat().st_mtime_ns == before
+
+
+def test_the_data_page_documents_every_api_file(files):
+    page = (ROOT / "docs" / "data.md").read_text("utf-8")
+    for path in ("api/exercises.json", "api/faults.json", "api/ladders.json",
+                 "api/sources.json", "schema_version",
+                 "drillbook import free-exercise-db"):
+        assert path in page, path
+    assert "api/exercises/<id>.json" in page or "api/exercises/&lt;id&gt;.json" in page
+    nav = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert "data.md" in nav
+
+
+def test_readme_shows_the_import_command():
+    assert "drillbook import free-exercise-db" in Path(ROOT / "README.md").read_text("utf-8")
