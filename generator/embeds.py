@@ -1,6 +1,6 @@
 """Embeds for trainers' blogs, under `embed/`: per exercise an embed page (no site chrome,
-auto-height), an oEmbed JSON file and a script-free HTML fragment; plus the "Embed" section
-and oEmbed discovery key added to every exercise page.
+auto-height), an oEmbed JSON file and a script-free HTML fragment; plus what the "Embed"
+section and the oEmbed discovery key of every exercise page show.
 
 The snippet, the oEmbed file and the fragment are pasted into other sites, so their links
 must be absolute: without `site_url` only the embed pages are made, and a warning says why."""
@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .library import Library
 from .model import Exercise, Fault, Source
-from .render import TEMPLATES, dose, level_label, make_environment, yaml_value
+from .render import TEMPLATES, dose, level_label, make_environment
 
 # The plugin's logger: MkDocs shows its warnings (and --strict counts them); the CLI prints them.
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -30,21 +30,32 @@ EMBED_WIDTH = 600
 _BACKTICKS = re.compile(r"`+")
 
 
-def add_embeds(pages: dict[str, str], library: Library, site_url: str | None) -> dict[str, str]:
-    """`pages` with the `embed/` files added and every exercise page given its Embed section."""
+@dataclass(frozen=True)
+class EmbedAction:
+    """What an exercise page's Embed section shows: without `site_url`, no snippet."""
+
+    id: str
+    oembed: str | None = None
+    snippet: Markup | None = None
+    fragment: Markup | None = None
+    fence: Markup = Markup("```")
+
+
+def render_embeds(library: Library,
+                  site_url: str | None) -> tuple[dict[str, str], dict[str, EmbedAction]]:
+    """The files under `embed/`, and the Embed section of every exercise page by id."""
     markdown = make_environment()
     html = html_environment()
     base = site_url.rstrip("/") + "/" if site_url else None
     if base is None:
         log.warning(NO_SITE_URL)
-    result = dict(pages)
+    files: dict[str, str] = {}
+    actions: dict[str, EmbedAction] = {}
     for exercise in library.exercises.values():
         view = EmbedView.of(exercise, library)
-        result[f"embed/{exercise.id}.md"] = markdown.get_template("embed.md.j2").render(view=view)
-        page = f"exercises/{exercise.id}.md"
+        files[f"embed/{exercise.id}.md"] = markdown.get_template("embed.md.j2").render(view=view)
         if base is None:
-            result[page] = with_section(result[page], markdown.get_template(
-                "embed_action.md.j2").render(id=exercise.id, snippet=None))
+            actions[exercise.id] = EmbedAction(exercise.id)
             continue
         urls = embed_urls(base, exercise.id)
         height = estimated_height(view)
@@ -53,14 +64,11 @@ def add_embeds(pages: dict[str, str], library: Library, site_url: str | None) ->
             height=height).strip())
         fragment = Markup(html.get_template("fragment.html.j2").render(
             view=view, guide=urls["guide"]))
-        result[f"embed/{exercise.id}.json"] = oembed_json(exercise, base, urls["embed"], height)
-        result[f"embed/{exercise.id}.html"] = str(fragment)
-        section = markdown.get_template("embed_action.md.j2").render(
-            id=exercise.id, snippet=snippet, fragment=fragment.strip(),
-            fence=Markup(fence_for(snippet + fragment)))
-        result[page] = with_front_matter(with_section(result[page], section), "oembed",
-                                         yaml_value(urls["oembed"]))
-    return result
+        files[f"embed/{exercise.id}.json"] = oembed_json(exercise, base, urls["embed"], height)
+        files[f"embed/{exercise.id}.html"] = str(fragment)
+        actions[exercise.id] = EmbedAction(exercise.id, urls["oembed"], snippet, fragment.strip(),
+                                           Markup(fence_for(snippet + fragment)))
+    return files, actions
 
 
 @dataclass(frozen=True)
@@ -138,15 +146,3 @@ def fence_for(text: str) -> str:
     """A code fence longer than any run of backticks in `text`."""
     longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
     return "`" * max(3, longest + 1)
-
-
-def with_section(text: str, section: str) -> str:
-    """`text` with `section` appended as its last part."""
-    return text.rstrip("\n") + "\n\n" + section
-
-
-def with_front_matter(text: str, key: str, value: str) -> str:
-    """`text` (a page that starts with YAML front matter) with `key: value` added to it."""
-    if not text.startswith("---\n"):
-        raise ValueError("page has no front matter")
-    return f"---\n{key}: {value}\n{text[4:]}"

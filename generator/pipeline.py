@@ -6,7 +6,7 @@ from pathlib import Path
 from stat import S_ISDIR
 
 from .cards import render_cards
-from .embeds import add_embeds
+from .embeds import render_embeds
 from .errors import ContentError, DrillbookError
 from .export import export_files
 from .library import Library, link
@@ -38,9 +38,9 @@ def generate(content_dir: Path, docs_dir: Path,
 
     `site_url` (MkDocs' `site_url`) makes the absolute links: QR codes, oEmbed, data files."""
     library = read_library(content_dir)
-    pages = render_pages(library) | export_files(library, site_url)
-    pages |= render_cards(library, site_url)
-    pages = add_embeds(pages, library, site_url)
+    embed_files, embed_actions = render_embeds(library, site_url)
+    pages = (render_pages(library, embed_actions) | embed_files | render_cards(library, site_url)
+             | export_files(library, site_url))
     return library, sync_pages(pages, docs_dir)
 
 

@@ -6,11 +6,15 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .library import Library
+
+if TYPE_CHECKING:
+    from .embeds import EmbedAction
 from .model import LEVEL_NAMES, SLUG_PATTERN, Exercise, Fault, Prescription
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -88,8 +92,9 @@ class FaultCheck:
     drills: list[Exercise]
 
 
-def render_pages(library: Library) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path under `docs/`."""
+def render_pages(library: Library, embeds: dict[str, EmbedAction]) -> dict[str, str]:
+    """Every record and index page of the site, keyed by its path under `docs/`;
+    `embeds` holds each exercise page's Embed section (see embeds.py)."""
     env = make_environment()
     exercises = sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower()))
     faults = sorted(library.faults.values(), key=lambda f: f.name.lower())
@@ -111,6 +116,7 @@ def render_pages(library: Library) -> dict[str, str]:
             places=library.ladder_places(exercise),
             exercise_names=exercise_names,
             sources=[library.sources[s] for s in exercise.sources],
+            embed=embeds[exercise.id],
         )
     fault_template = env.get_template("fault.md.j2")
     for fault in faults:

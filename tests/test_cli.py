@@ -4,8 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, drillbook
+
 from generator.cli import COMMANDS
 
 

@@ -7,18 +7,26 @@ from pathlib import Path
 
 import pytest
 
+from generator.embeds import render_embeds
 from generator.model import Prescription
 from generator.pipeline import read_library
 from generator.render import dose, escape_text, render_pages
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "golden"
+SITE_URL = "https://drillbook.example.org/"
+
+
+def pages_of(content: Path) -> dict[str, str]:
+    """The record and index pages of the library in `content`, Embed sections included."""
+    library = read_library(content)
+    return render_pages(library, render_embeds(library, SITE_URL)[1])
 
 
 @pytest.mark.parametrize("page", ["exercises/first-drill.md", "ladders/test-ladder.md",
                                   "faults/test-fault.md"])
 def test_rendered_page_matches_golden_file(page):
-    text = render_pages(read_library(DATA / "library"))[page]
+    text = pages_of(DATA / "library")[page]
     golden = GOLDEN / page
     if os.environ.get("DRILLBOOK_UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -28,7 +36,7 @@ def test_rendered_page_matches_golden_file(page):
 
 
 def test_every_page_of_the_library_is_rendered():
-    pages = render_pages(read_library(DATA / "library"))
+    pages = pages_of(DATA / "library")
     assert {"exercises/first-drill.md", "exercises/second-drill.md", "faults/test-fault.md",
             "ladders/test-ladder.md", "exercises/index.md", "browse/levels.md",
             "browse/sources.md"} <= set(pages)
