@@ -16,6 +16,7 @@ from .cards import decks
 from .decks import build_decks
 from .errors import ContentError, DrillbookError
 from .pipeline import generate_if_changed
+from .write import OWNED_FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
 
@@ -63,5 +64,15 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
                 raise PluginError(str(error)) from None
 
     def on_serve(self, server, config, builder):
+        # MkDocs watches all of docs/, so the pages this plugin writes at the start of a
+        # rebuild would start a second, full rebuild after every edit (and the watcher would
+        # poll thousands of generated files twice a second). Those folders change only when
+        # content/ does: watch content/ and the hand-written rest of docs/ instead.
+        docs = Path(config.docs_dir)
+        server.unwatch(config.docs_dir)
+        server.watch(str(docs), recursive=False)
+        for entry in sorted(docs.iterdir()):
+            if entry.is_dir() and entry.name not in OWNED_FOLDERS:
+                server.watch(str(entry))
         server.watch(str(self.content_dir))
         return server
