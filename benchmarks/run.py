@@ -3,8 +3,9 @@
     python3 benchmarks/run.py --sizes 100,1000,5000 [--json] [--live]
 
 Each size runs in a fresh interpreter (so peak memory is per size) inside a temporary
-folder; nothing in the project is touched. See benchmarks/README.md for what each column
-means and for the figures on record."""
+folder; nothing in the project is touched. The table is followed by the targets of issue #8
+with their ratios; with --json the last line is one JSON object keyed by size. See
+benchmarks/README.md for what each column means and for the figures on record."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,8 +34,9 @@ from generator.write import OWNED_FOLDERS  # noqa: E402
 
 COLUMNS = ["generator_s", "build_s", "baseline_s", "page_kb_median", "peak_rss_mb",
            "rewritten_after_edit", "noop_generate_s", "deck_s_per_card"]
-DECK_SIZE_LIMIT = 1000
 LIVE_COLUMNS = ["live_edit_s", "live_edit_dirty_s"]
+DECK_SIZE_LIMIT = 1000
+LIVE_SIZE_LIMIT = 1000
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DRILLBOOK_DECKS": "0",
        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
@@ -45,10 +49,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="end with one line of JSON keyed by size")
     parser.add_argument("--live", action="store_true",
                         help="also time `mkdocs serve` from saving a record to serving the "
-                             "page (sizes up to 1000)")
+                             f"page (sizes up to {LIVE_SIZE_LIMIT})")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--decks", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.decks:
+        print(json.dumps(make_decks(args.decks).__dict__))
+        return 0
     if args.worker:
         print(json.dumps(measure(args.worker, live=args.live, keep=args.keep)))
         return 0
@@ -64,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         results[str(size)] = json.loads(done.stdout.strip().splitlines()[-1])
     print(table(results))
+    checks = targets(results)
+    if checks:
+        print("\n" + "\n".join(checks))
     if args.json:
         print(json.dumps(results))
     return 0
@@ -80,6 +91,66 @@ def table(results: dict[str, dict]) -> str:
                      for row in rows)
 
 
+def targets(results: dict[str, dict]) -> list[str]:
+    """One line per target of issue #8 that these sizes can check: figure, ratio, verdict.
+    Time ratios are also given in CPU seconds, which another job on the machine disturbs less."""
+    small, large, huge = (results.get(size) for size in ("100", "1000", "5000"))
+    lines = []
+
+    def check(name: str, value: float, limit: float, note: str = "") -> None:
+        verdict = "met" if value <= limit else "NOT MET"
+        lines.append(f"{verdict:>7}  {name}: {value:.3f} (limit {limit:g}){note}")
+
+    if large:
+        check("1000: generator_s / build_s", large["generator_s"] / large["build_s"], 0.05,
+              f"; CPU {large['generator_cpu_s'] / large['build_cpu_s']:.3f}")
+        check("1000: build_s / baseline_s", large["build_s"] / large["baseline_s"], 1.10,
+              f"; CPU {large['build_cpu_s'] / large['baseline_cpu_s']:.3f}")
+        if small:
+            check("1000: |page_kb_median / page_kb_median@100 - 1|",
+                  abs(large["page_kb_median"] / small["page_kb_median"] - 1), 0.10)
+        check("1000: rewritten_after_edit", large["rewritten_after_edit"], 5)
+        check("1000: noop_generate_s", large["noop_generate_s"], 0.2,
+              f"; fresh process: {large['noop_full_generate_s']:g} s")
+    if huge and large:
+        check("5000: build_s / build_s@1000", huge["build_s"] / large["build_s"], 5.5,
+              f"; CPU {huge['build_cpu_s'] / large['build_cpu_s']:.3f}")
+    if huge:
+        check("5000: peak_rss_mb", huge["peak_rss_mb"], 1024)
+    if small and large and small.get("deck_s_per_card") and large.get("deck_s_per_card"):
+        check("deck_s_per_card@1000 / deck_s_per_card@100",
+              large["deck_s_per_card"] / small["deck_s_per_card"], 1.0,
+              f"; CPU {large['deck_cpu_s_per_card'] / small['deck_cpu_s_per_card']:.3f}")
+    return lines
+
+
+@dataclass
+class Child:
+    """A finished child process: wall and CPU seconds, peak resident memory, output."""
+
+    wall_s: float
+    cpu_s: float
+    rss_mb: float
+    stdout: str
+
+
+def run_child(command: list[str], cwd: Path, env: dict | None = None) -> Child:
+    """Run `command`, measuring this one process (and any it waited for) with wait4."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n"
+                               f"{err.read().decode('utf-8', 'replace')}")
+        return Child(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                     out.read().decode("utf-8"))
+
+
 def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
     """Every figure for one size; runs in its own interpreter."""
     from generator.pipeline import generate, generate_if_changed
@@ -90,48 +161,75 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
         content, docs = project / "content", project / "docs"
         site_url = read_site_url(project / "mkdocs.yml")
         baseline_config = write_baseline_config(project)
-        repeat = 2 if size <= 1000 else 1
+        repeat = 3 if size <= 1000 else 2
 
-        generator_s = timed(lambda: generate(content, docs, site_url))
-        build_s, baseline_s = [], []
+        generator = []
         for _ in range(repeat):
             clear_generated(docs)
-            build_s.append(timed(lambda: mkdocs_build(project, "mkdocs.yml", "site")))
-            baseline_s.append(timed(lambda: mkdocs_build(project, baseline_config.name,
-                                                         "site-baseline")))
+            generator.append(timed(lambda: generate(content, docs, site_url)))
+
+        # Builds and baselines alternate in order, so neither always runs on a warmer cache;
+        # every build starts without generated pages, as a fresh checkout would.
+        builds, baselines = [], []
+        for turn in range(repeat):
+            baseline_first = turn % 2 == 1
+            if baseline_first:
+                baselines.append(mkdocs_build(project, baseline_config.name, "site-baseline"))
+            clear_generated(docs)
+            builds.append(mkdocs_build(project, "mkdocs.yml", "site"))
+            if not baseline_first:
+                baselines.append(mkdocs_build(project, baseline_config.name, "site-baseline"))
         pages = sorted((project / "site" / "exercises").glob("*/index.html"))
         page_kb = statistics.median(p.stat().st_size for p in pages) / 1024
 
-        generate(content, docs, site_url)  # warm, as under `mkdocs serve`
+        generate(content, docs, site_url)
         before = snapshot(docs)
         edit_record(content / "exercises" / f"{exercise_id(size // 2)}.yml", "edited")
         generate(content, docs, site_url)
         after = snapshot(docs)
         rewritten = sorted(p for p in after if before.get(p) != after[p])
         rewritten += sorted(set(before) - set(after))
-        generate_if_changed(content, docs, site_url)  # what the plugin calls on a rebuild
-        noop = statistics.median(timed(lambda: generate_if_changed(content, docs, site_url))
-                                 for _ in range(5))
-        noop_full = timed(lambda: generate(content, docs, site_url))
-        peak_rss = peak_rss_mb()
 
+        generate_if_changed(content, docs, site_url)  # what the plugin calls on a rebuild
+        noop = statistics.median(timed(lambda: generate_if_changed(content, docs, site_url)).wall
+                                 for _ in range(5))
+        noop_full = min(timed(lambda: generate(content, docs, site_url)).wall for _ in range(2))
+        own_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+        fastest = min(builds, key=lambda child: child.wall_s)
         result = {
-            "generator_s": round(generator_s, 3),
-            "build_s": round(min(build_s), 2),
-            "baseline_s": round(min(baseline_s), 2),
+            "generator_s": round(min(t.wall for t in generator), 3),
+            "build_s": round(fastest.wall_s, 2),
+            "baseline_s": round(min(child.wall_s for child in baselines), 2),
             "page_kb_median": round(page_kb, 1),
-            "peak_rss_mb": round(peak_rss, 1),
+            "peak_rss_mb": round(max(own_rss, *(child.rss_mb for child in builds)), 1),
             "rewritten_after_edit": len(rewritten),
             "noop_generate_s": round(noop, 4),
-            "deck_s_per_card": deck_seconds_per_card(project, content, size),
+            "deck_s_per_card": None,
+            "generator_cpu_s": round(min(t.cpu for t in generator), 3),
+            "build_cpu_s": round(min(child.cpu_s for child in builds), 2),
+            "baseline_cpu_s": round(min(child.cpu_s for child in baselines), 2),
+            "build_s_all": [round(child.wall_s, 2) for child in builds],
+            "baseline_s_all": [round(child.wall_s, 2) for child in baselines],
+            "build_rss_mb": round(max(child.rss_mb for child in builds), 1),
+            "baseline_rss_mb": round(max(child.rss_mb for child in baselines), 1),
+            "generator_rss_mb": round(own_rss, 1),
             "noop_full_generate_s": round(noop_full, 3),
-            "rewritten_pages_after_edit": sum(name.endswith(".md") for name in rewritten),
             "rewritten_files": rewritten,
             "pages": len(pages),
         }
-        if live and size <= 1000:
-            result["live_edit_s"] = live_edit_seconds(project, size, dirty=False)
-            result["live_edit_dirty_s"] = live_edit_seconds(project, size, dirty=True)
+        if size <= DECK_SIZE_LIMIT:
+            decks = run_child([sys.executable, __file__, "--decks", str(project)], ROOT)
+            made = json.loads(decks.stdout.strip().splitlines()[-1])
+            result["deck_s_per_card"] = round(made["wall"] / size, 4)
+            result["deck_cpu_s_per_card"] = round(made["cpu"] / size, 4)
+            result["deck_rss_mb"] = round(decks.rss_mb, 1)
+        if live and size <= LIVE_SIZE_LIMIT:
+            for dirty in (False, True):
+                figures = live_edit(project, size, dirty=dirty)
+                suffix = "_dirty" if dirty else ""
+                for name, value in figures.items():
+                    result[name.replace("live_edit", f"live_edit{suffix}")] = value
         return result
     finally:
         if keep:
@@ -180,15 +278,21 @@ def clear_generated(docs: Path) -> None:
         shutil.rmtree(docs / folder, ignore_errors=True)
 
 
-def mkdocs_build(project: Path, config: str, site: str, env: dict | None = None) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", site],
-                   cwd=project, env=env or ENV, check=True, capture_output=True)
+def mkdocs_build(project: Path, config: str, site: str) -> Child:
+    return run_child([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", site],
+                     project)
 
 
-def timed(action) -> float:
-    start = time.perf_counter()
+@dataclass
+class Timing:
+    wall: float
+    cpu: float
+
+
+def timed(action) -> Timing:
+    start, start_cpu = time.perf_counter(), time.process_time()
     action()
-    return time.perf_counter() - start
+    return Timing(time.perf_counter() - start, time.process_time() - start_cpu)
 
 
 def snapshot(docs: Path) -> dict[str, tuple[int, int]]:
@@ -199,54 +303,62 @@ def snapshot(docs: Path) -> dict[str, tuple[int, int]]:
 
 
 def edit_record(path: Path, marker: str) -> None:
-    """A typical edit: one sentence of the summary changes."""
+    """A typical edit: a sentence is added to the summary."""
     text = path.read_text("utf-8")
     path.write_text(text.replace("summary: ", f"summary: {marker.capitalize()} summary. ", 1),
                     "utf-8")
 
 
-def peak_rss_mb() -> float:
-    """The largest resident set of this process or any build it ran (Linux: KiB)."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, children) / 1024
-
-
-def deck_seconds_per_card(project: Path, content: Path, size: int) -> float | None:
-    """Seconds per exercise card to make every PDF deck from the built site (each card is
-    printed in the all-cards deck and its ladder's deck, on both paper sizes). None when the
-    generator has no decks, or above 1000 cards, where it would take most of an hour."""
-    try:
-        from generator.cards import decks
-        from generator.decks import build_decks
-    except ImportError:
-        return None
-    if size > DECK_SIZE_LIMIT:
-        return None
+def make_decks(project: Path) -> Timing:
+    """Wall and CPU seconds to make every PDF deck (all cards, and one per ladder, on both paper sizes)
+    from the built site, as the plugin does after a build; runs in its own process."""
+    from generator.cards import decks
+    from generator.decks import build_decks
     from generator.pipeline import read_library
 
-    library = read_library(content)
-    seconds = timed(lambda: build_decks(project / "site", decks(library), True))
-    return round(seconds / size, 4)
+    library = read_library(project / "content")
+    return timed(lambda: build_decks(project / "site", decks(library), True))
 
 
-def live_edit_seconds(project: Path, size: int, *, dirty: bool) -> float:
-    """Seconds from saving one record to `mkdocs serve` serving the changed page."""
+def live_edit(project: Path, size: int, *, dirty: bool) -> dict:
+    """With `mkdocs serve` running, save one record and time (1) until the server serves the
+    changed page and (2) until the server is idle again, counting the rebuilds it ran."""
     port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     command += ["--dirty"] * dirty
     record = exercise_id(size // 3)
     url = f"http://127.0.0.1:{port}/exercises/{record}/"
     server = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+                              stderr=subprocess.PIPE, text=True)
+    log: list[tuple[float, str]] = []
+    reader = threading.Thread(
+        target=lambda: log.extend((time.perf_counter(), line) for line in server.stderr),
+        daemon=True)
+    reader.start()
     try:
         wait_for(lambda: fetch(url) is not None, timeout=1800)
-        time.sleep(2)  # let the watcher settle after the first build
+        time.sleep(3)  # let the watcher take its first look at the files
         marker = f"live{'dirty' if dirty else 'clean'}{port}"
         start = time.perf_counter()
         edit_record(project / "content" / "exercises" / f"{record}.yml", marker)
         wait_for(lambda: marker.capitalize() in (fetch(url) or ""), timeout=1800)
-        return round(time.perf_counter() - start, 2)
+        served = time.perf_counter() - start
+
+        def builds() -> tuple[int, int]:
+            after = [line for moment, line in list(log) if moment >= start]
+            return (sum("Building documentation" in line for line in after),
+                    sum("Reloading browsers" in line for line in after))
+
+        def idle() -> bool:  # every rebuild done and nothing logged for 5 s
+            started, finished = builds()
+            return started == finished and time.perf_counter() - max(log)[0] > 5
+
+        wait_for(idle, timeout=1800)
+        finished = [moment for moment, line in list(log)
+                    if moment >= start and "Reloading browsers" in line]
+        return {"live_edit_s": round(served, 2),
+                "live_edit_idle_s": round(finished[-1] - start, 2),
+                "live_edit_rebuilds": builds()[0]}
     finally:
         server.terminate()
         server.wait(timeout=60)

@@ -7,19 +7,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"generator_s", "build_s", "baseline_s", "page_kb_median", "peak_rss_mb",
-        "rewritten_after_edit", "noop_generate_s", "deck_s_per_card"}
+        "rewritten_after_edit", "noop_generate_s", "deck_s_per_card", "live_edit_s",
+        "live_edit_dirty_s"}
 
 
 def test_benchmark_at_size_20_ends_with_json_keyed_by_size():
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "20",
-                           "--json"], cwd=ROOT, capture_output=True, text=True, timeout=900)
+                           "--json", "--live"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=900)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert lines[0].split()[0] == "size" and lines[1].split()[0] == "20"
+    assert set(lines[0].split()) == {"size"} | KEYS
     results = json.loads(lines[-1])
     assert list(results) == ["20"]
     figures = results["20"]
     assert KEYS <= set(figures)
-    assert figures["build_s"] > 0 and figures["baseline_s"] > 0
+    assert figures["build_s"] > 0 and figures["baseline_s"] > 0 and figures["deck_s_per_card"] > 0
     assert figures["pages"] == 20
     assert 1 <= figures["rewritten_after_edit"] <= 10
+    # Saving a record rebuilds the served site once: the generated pages' own writes into
+    # docs/ do not start a second rebuild.
+    assert figures["live_edit_rebuilds"] == 1 and figures["live_edit_dirty_rebuilds"] == 1
