@@ -7,6 +7,7 @@ A4 or US Letter page (tests/browser/test_print.py proves it)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -72,6 +73,7 @@ class Box:
 
 
 QR_MM = 32
+QR_MASK = 2
 HEADING_MM = PAGE_WIDTH_MM - QR_MM - 6
 CARD = {
     "title": Box(HEADING_MM, 28, 2),
@@ -97,6 +99,7 @@ PAPERS = {"a4": "A4", "letter": "letter"}
 ALL_CARDS = "all-cards"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def text_width(text: str, caps: bool = False) -> float:
     """Width of `text` in ems, never less than printed (see _WIDTHS); `caps` for text
     that CSS shows in capitals."""
@@ -110,23 +113,26 @@ def wrap(text: str, em: float, caps: bool = False) -> list[str]:
     """Greedy line breaking at spaces only, as narrow as the browser's or narrower; a word
     longer than a line is broken anywhere, as `overflow-wrap: anywhere` does."""
     lines: list[str] = []
-    line = ""
+    line, width = "", 0.0
+    space = text_width(" ", caps)
     for word in text.split():
         while text_width(word, caps) > em:
             if line:
                 lines.append(line)
-                line = ""
+                line, width = "", 0.0
             cut = len(word)
             while cut > 1 and text_width(word[:cut], caps) > em:
                 cut -= 1
             lines.append(word[:cut])
             word = word[cut:]
-        candidate = f"{line} {word}" if line else word
-        if text_width(candidate, caps) <= em:
-            line = candidate
+        word_width = text_width(word, caps)
+        if not line:
+            line, width = word, word_width
+        elif width + space + word_width <= em:
+            line, width = f"{line} {word}", width + space + word_width
         else:
             lines.append(line)
-            line = word
+            line, width = word, word_width
     if line:
         lines.append(line)
     return lines
@@ -199,13 +205,14 @@ def exercise_url(site_url: str, exercise_id: str) -> str:
 
 def qr_svg(url: str) -> Markup:
     """An inline SVG QR code for `url`, made in Python: safe to place in HTML as it is."""
-    code = segno.make(url, error="m", micro=False)
+    # Any of the eight masks makes a valid code; searching for the best one is 80 % of
+    # the time a code takes (3 ms a card), so every card uses the same one.
+    code = segno.make(url, error="m", micro=False, mask=QR_MASK)
     return Markup(code.svg_inline(scale=1, border=4, omitsize=True, dark="#000",
                                   light="#fff", svgclass="db-qr", lineclass=None))
 
 
 def make_card(library: Library, exercise: Exercise, site_url: str | None) -> Card:
-    names = {key: value.name for key, value in library.exercises.items()}
     places = library.ladder_places(exercise)
     main = places[0] if places else None
     sources = [library.sources[s] for s in exercise.sources]
@@ -229,9 +236,9 @@ def make_card(library: Library, exercise: Exercise, site_url: str | None) -> Car
         ladder=CARD["ladder"].fit(main.ladder.name, prefix=f"{step} · ") if main else None,
         ladder_id=main.ladder.id if main else None,
         step=step,
-        previous=CARD["step"].fit(names[main.previous.exercise], prefix="Previous: ")
+        previous=CARD["step"].fit(library.exercises[main.previous.exercise].name, prefix="Previous: ")
         if main and main.previous else None,
-        next=CARD["step"].fit(names[main.next.exercise], prefix="Next: ")
+        next=CARD["step"].fit(library.exercises[main.next.exercise].name, prefix="Next: ")
         if main and main.next else None,
         move_on=CARD["move_on"].fit(main.step.move_on, prefix="Move on when: ")
         if main else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .library import Library
-from .model import SCHEMA_NAMES, SCHEMA_VERSION, Model
+from .model import SCHEMA_NAMES, SCHEMA_VERSION, Exercise, Model
 
 
 class SiteUrls:
@@ -38,8 +38,8 @@ def export_files(library: Library, site_url: str | None = None) -> dict[str, str
     files: dict[str, str] = {}
     exercises = sorted(library.exercises.values(), key=lambda e: e.id)
     listing = SiteUrls(site_url, "api/exercises.json")
-    files["api/exercises.json"] = _dump(_envelope("exercises", listing, [
-        _entry(exercise, listing.exercise(exercise.id)) for exercise in exercises]))
+    files["api/exercises.json"] = _dump({"schema_version": SCHEMA_VERSION, "exercises": [
+        _summary(exercise, listing.exercise(exercise.id)) for exercise in exercises]})
     for exercise in exercises:
         path = f"api/exercises/{exercise.id}.json"
         urls = SiteUrls(site_url, path)
@@ -71,6 +71,13 @@ def _entry(record: Model, urls: dict[str, str]) -> dict:
         entry["urls"] = urls
     entry["record"] = record.model_dump(mode="json")
     return entry
+
+
+def _summary(exercise: Exercise, urls: dict[str, str]) -> dict:
+    """An exercise in the catalogue: enough to list and filter it; the whole record is in
+    its own file (`urls.json`), so editing a record's text changes that file only."""
+    return {"id": exercise.id, "name": exercise.name, "level": exercise.level,
+            "pattern": exercise.pattern, "equipment": list(exercise.equipment), "urls": urls}
 
 
 def _dump(data: dict) -> str:
