@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -33,7 +34,13 @@ def escape_text(value) -> Markup:
         return value
     if value is None:
         return Markup("")
-    text = _WHITESPACE.sub(" ", str(value)).translate(_ESCAPES)
+    return _escaped(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(text: str) -> Markup:
+    """escape_text of plain text, remembered: a name or cue shows on many pages."""
+    text = _WHITESPACE.sub(" ", text).translate(_ESCAPES)
     if _BLOCK_START.match(text):
         text = f"&#{ord(text[0])};{text[1:]}"
     return Markup(text)
