@@ -34,7 +34,6 @@ _BACKTICKS = re.compile(r"`+")
 class EmbedAction:
     """What an exercise page's Embed section shows: without `site_url`, no snippet."""
 
-    id: str
     oembed: str | None = None
     snippet: Markup | None = None
     fragment: Markup | None = None
@@ -44,8 +43,9 @@ class EmbedAction:
 def render_embeds(library: Library,
                   site_url: str | None) -> tuple[dict[str, str], dict[str, EmbedAction]]:
     """The files under `embed/`, and the Embed section of every exercise page by id."""
-    markdown = make_environment()
-    html = html_environment()
+    embed_page = make_environment().get_template("embed.md.j2")
+    snippet_html = html_environment().get_template("embed_snippet.html.j2")
+    fragment_html = html_environment().get_template("fragment.html.j2")
     base = site_url.rstrip("/") + "/" if site_url else None
     if base is None:
         log.warning(NO_SITE_URL)
@@ -53,20 +53,20 @@ def render_embeds(library: Library,
     actions: dict[str, EmbedAction] = {}
     for exercise in library.exercises.values():
         view = EmbedView.of(exercise, library)
-        files[f"embed/{exercise.id}.md"] = markdown.get_template("embed.md.j2").render(view=view)
+        files[f"embed/{exercise.id}.md"] = embed_page.render(view=view)
         if base is None:
-            actions[exercise.id] = EmbedAction(exercise.id)
+            actions[exercise.id] = EmbedAction()
             continue
         urls = embed_urls(base, exercise.id)
         height = estimated_height(view)
-        snippet = Markup(html.get_template("embed_snippet.html.j2").render(
+        snippet = Markup(snippet_html.render(
             name=exercise.name, id=exercise.id, src=urls["embed"], width=EMBED_WIDTH,
             height=height).strip())
-        fragment = Markup(html.get_template("fragment.html.j2").render(
+        fragment = Markup(fragment_html.render(
             view=view, guide=urls["guide"]))
         files[f"embed/{exercise.id}.json"] = oembed_json(exercise, base, urls["embed"], height)
         files[f"embed/{exercise.id}.html"] = str(fragment)
-        actions[exercise.id] = EmbedAction(exercise.id, urls["oembed"], snippet, fragment.strip(),
+        actions[exercise.id] = EmbedAction(urls["oembed"], snippet, fragment.strip(),
                                            Markup(fence_for(snippet + fragment)))
     return files, actions
 

@@ -74,8 +74,8 @@ def _entry(record: Model, urls: dict[str, str]) -> dict:
 
 
 def _summary(exercise: Exercise, urls: dict[str, str]) -> dict:
-    """An exercise in the catalogue: enough to list and filter it; the whole record is in
-    its own file (`urls.json`), so editing a record's text changes that file only."""
+    """An exercise in the catalogue: enough to list and filter it. The whole record is only
+    in its own file (`urls["json"]`), so editing a record's text changes that file alone."""
     return {"id": exercise.id, "name": exercise.name, "level": exercise.level,
             "pattern": exercise.pattern, "equipment": list(exercise.equipment), "urls": urls}
 

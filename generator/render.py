@@ -13,10 +13,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .library import Library
+from .model import LEVEL_NAMES, SLUG_PATTERN, Exercise, Fault, Prescription
 
 if TYPE_CHECKING:
     from .embeds import EmbedAction
-from .model import LEVEL_NAMES, SLUG_PATTERN, Exercise, Fault, Prescription
 
 TEMPLATES = Path(__file__).parent / "templates"
 _WHITESPACE = re.compile(r"\s+")
