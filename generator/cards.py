@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 
 import segno
@@ -74,6 +75,8 @@ class Box:
 
 QR_MM = 32
 QR_MASK = 2
+QR_BORDER = 4  # modules of white around the code, as the standard asks
+_DARK_RUN = re.compile(rb"\x01+")
 HEADING_MM = PAGE_WIDTH_MM - QR_MM - 6
 CARD = {
     "title": Box(HEADING_MM, 28, 2),
@@ -207,9 +210,24 @@ def qr_svg(url: str) -> Markup:
     """An inline SVG QR code for `url`, made in Python: safe to place in HTML as it is."""
     # Any of the eight masks makes a valid code; searching for the best one is 80 % of
     # the time a code takes (3 ms a card), so every card uses the same one.
-    code = segno.make(url, error="m", micro=False, mask=QR_MASK)
-    return Markup(code.svg_inline(scale=1, border=4, omitsize=True, dark="#000",
-                                  light="#fff", svgclass="db-qr", lineclass=None))
+    matrix = segno.make(url, error="m", micro=False, mask=QR_MASK).matrix
+    size = len(matrix) + 2 * QR_BORDER
+    return Markup(f'<svg viewBox="0 0 {size} {size}" class="db-qr">'
+                  f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/>'
+                  f'<path stroke="#000" d="{_qr_path(matrix)}"/></svg>')
+
+
+def _qr_path(matrix) -> str:
+    """The runs of dark modules as strokes one module wide, each a move from the end of the
+    one before (`m dx dy h n`): segno's own SVG path, in a third of the time it takes."""
+    parts, x, y = [], None, None
+    for row_y, row in enumerate(matrix, start=QR_BORDER):
+        for run in _DARK_RUN.finditer(bytes(row)):
+            start, length = run.start() + QR_BORDER, run.end() - run.start()
+            parts.append(f"M{start} {row_y}.5h{length}" if x is None
+                         else f"m{start - x} {row_y - y}h{length}")
+            x, y = start + length, row_y
+    return "".join(parts)
 
 
 def make_card(library: Library, exercise: Exercise, site_url: str | None) -> Card:
