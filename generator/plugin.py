@@ -23,7 +23,8 @@ log = logging.getLogger("mkdocs.plugins.drillbook")
 
 class DrillbookConfig(Config):
     content = config_options.Type(str, default="content")
-    decks = config_options.Type(bool, default=True)  # PDF decks; env DRILLBOOK_DECKS=0 skips
+    # PDF decks, made by `mkdocs build` (never by `serve`); env DRILLBOOK_DECKS=0 skips them too
+    decks = config_options.Type(bool, default=True)
 
 
 class DrillbookPlugin(BasePlugin[DrillbookConfig]):
@@ -70,6 +71,11 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         return output
 
     def on_post_build(self, config):
+        if self.serving:
+            # Decks take minutes for a large library and would hold up every live rebuild.
+            log.info("drillbook: PDF decks are not made by `mkdocs serve`; "
+                     "`mkdocs build` makes them")
+            return
         if self.config.decks and os.environ.get("DRILLBOOK_DECKS", "1") != "0":
             try:
                 build_decks(Path(config.site_dir), decks(self.library), config.use_directory_urls)

@@ -58,7 +58,7 @@ def server(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DRILLBOOK_DECKS": "0"})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(process.stderr), daemon=True)
     reader.start()
@@ -91,3 +91,14 @@ def test_serve_keeps_the_last_good_pages_until_the_record_is_fixed(server):
     output = "".join(stderr)
     assert "Traceback" not in output, output
     assert [line for line in output.splitlines() if ".yml:" in line] == [problem], output
+
+
+def test_serve_makes_no_pdf_decks(server):
+    """Decks take minutes for a large library: `mkdocs serve` leaves them to `mkdocs build`."""
+    project, url, stderr = server
+    wait_for(lambda: fetch(url), "the first build to be served")
+    wait_for(lambda: any("PDF decks are not made by `mkdocs serve`" in line for line in stderr),
+             "the note that decks are skipped")
+    deck = url.replace("exercises/corpus-drill/", "cards/pdf/all-cards-a4.pdf")
+    with pytest.raises(urllib.error.HTTPError, match="404"):
+        urllib.request.urlopen(deck, timeout=5)
