@@ -206,8 +206,10 @@ def exercise_url(site_url: str, exercise_id: str) -> str:
     return f"{site_url.rstrip('/')}/exercises/{exercise_id}/"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def qr_svg(url: str) -> Markup:
-    """An inline SVG QR code for `url`, made in Python: safe to place in HTML as it is."""
+    """An inline SVG QR code for `url`, made in Python: safe to place in HTML as it is.
+    Remembered, so `mkdocs serve` regenerating after an edit does not redraw every code."""
     # Any of the eight masks makes a valid code; searching for the best one is 80 % of
     # the time a code takes (3 ms a card), so every card uses the same one.
     matrix = segno.make(url, error="m", micro=False, mask=QR_MASK).matrix
