@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from pathlib import Path
 from stat import S_ISDIR
 
@@ -37,11 +39,26 @@ def generate(content_dir: Path, docs_dir: Path,
     """Validate everything, then write the generated pages; nothing is written on failure.
 
     `site_url` (MkDocs' `site_url`) makes the absolute links: QR codes, oEmbed, data files."""
-    library = read_library(content_dir)
-    embed_files, embed_actions = render_embeds(library, site_url)
-    pages = (render_pages(library, embed_actions) | embed_files | render_cards(library, site_url)
-             | export_files(library, site_url))
-    return library, sync_pages(pages, docs_dir)
+    with _no_cycle_collection():
+        library = read_library(content_dir)
+        embed_files, embed_actions = render_embeds(library, site_url)
+        pages = (render_pages(library, embed_actions) | embed_files
+                 | render_cards(library, site_url) | export_files(library, site_url))
+        return library, sync_pages(pages, docs_dir)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Pause Python's cycle collector: generating makes hundreds of thousands of objects and
+    almost no cycles, and the full collections those objects trigger took a seventh of the
+    time. What garbage there is goes at the next collection after."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 _last_runs: dict[tuple, tuple] = {}
