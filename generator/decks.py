@@ -1,19 +1,33 @@
 """PDF decks, made after the site build from the built card pages with WeasyPrint.
 
-All pages of a deck go into ONE WeasyPrint document (the card articles one after another,
-each starting a new page), which is far faster than a document per card."""
+Cards are laid out a chunk at a time: one WeasyPrint document of CHUNK card articles, each
+starting a new page. That is far faster than a document per card, and the layout's working
+memory is that of one chunk whatever the size of the library. WeasyPrint writes a PDF only
+from pages that are all in memory, so the laid-out pages of one paper size are kept until
+its decks are written; a page then costs about 0.6 MB."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cards import PAPERS, Deck
 from .errors import DrillbookError
 
+if TYPE_CHECKING:
+    from weasyprint import Document, Page
+
 log = logging.getLogger("mkdocs.plugins.drillbook")
+
+# Cards per WeasyPrint document: 10 to 50 lay out equally fast (about 27 ms a card); more
+# only costs memory.
+CHUNK = 50
+# Seconds between two progress lines while cards are laid out.
+PROGRESS_S = 10
 
 _ARTICLE = re.compile(r'<article class="db-card.*?</article>', re.DOTALL)
 
@@ -42,29 +56,72 @@ def paper_document(site_dir: Path, pages: list[str], paper: str,
 def build_decks(site_dir: Path, decks: list[Deck], directory_urls: bool = True) -> list[Path]:
     """Write every deck into `site_dir`, logging one line per deck.
 
-    Each paper size is laid out once, as one WeasyPrint document of every page any deck
-    uses; each deck is then written from its pages of that layout."""
+    Each page any deck of a paper size uses is laid out once; each deck of that size is
+    then written from its pages of that layout."""
+    written: list[Path] = []
+    for paper in PAPERS:
+        try:
+            write_paper(site_dir, [deck for deck in decks if deck.paper == paper], paper,
+                        directory_urls, written, len(decks))
+        finally:
+            gc.unfreeze()  # lay_out froze this paper's pages; they are garbage now
+            gc.collect()
+    return written
+
+
+def write_paper(site_dir: Path, decks: list[Deck], paper: str, directory_urls: bool,
+                written: list[Path], total: int) -> None:
+    """Lay out and write the `decks` of one paper size, adding each file to `written`."""
+    pages = list(dict.fromkeys(page for deck in decks for page in deck.pages))
+    if not pages:  # an empty library: no card to print
+        return
+    document, laid_out = lay_out(site_dir, pages, paper, directory_urls)
+    for deck in decks:
+        started = time.perf_counter()
+        target = site_dir / deck.file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Pages from several documents make one PDF: the copy takes only the pages.
+        document.copy([laid_out[page] for page in deck.pages]).write_pdf(target)
+        written.append(target)
+        log.info(f"drillbook: deck {len(written)}/{total} {deck.file} "
+                 f"({len(deck.pages)} pages, {time.perf_counter() - started:.1f} s)")
+
+
+def lay_out(site_dir: Path, pages: list[str], paper: str,
+            directory_urls: bool) -> tuple[Document, dict[str, Page]]:
+    """Each of `pages` laid out on one sheet of `paper`, and a document to copy them into.
+
+    The pages laid out so far are frozen out of the garbage collector's reach after each
+    chunk: they stay alive until the decks are written, and the full collections that a
+    chunk's layout triggers would scan them all again, making every chunk slower than the
+    last. The caller unfreezes them."""
+    started = reported = time.perf_counter()
+    laid_out: dict[str, Page] = {}
+    for start in range(0, len(pages), CHUNK):
+        chunk = pages[start:start + CHUNK]
+        document = render(site_dir, chunk, paper, directory_urls)
+        if len(document.pages) != len(chunk):
+            raise DrillbookError(too_long(site_dir, chunk, paper, directory_urls))
+        laid_out.update(zip(chunk, document.pages, strict=True))
+        gc.collect()
+        gc.freeze()
+        if len(laid_out) == len(pages) or time.perf_counter() - reported > PROGRESS_S:
+            reported = time.perf_counter()
+            log.info(f"drillbook: laid out {len(laid_out)}/{len(pages)} cards on {paper} "
+                     f"({reported - started:.1f} s)")
+    return document, laid_out
+
+
+def render(site_dir: Path, pages: list[str], paper: str, directory_urls: bool) -> Document:
     from weasyprint import HTML
 
-    written = []
-    for paper in PAPERS:
-        started = time.perf_counter()
-        paper_decks = [deck for deck in decks if deck.paper == paper]
-        pages = list(dict.fromkeys(page for deck in paper_decks for page in deck.pages))
-        html = paper_document(site_dir, pages, paper, directory_urls)
-        document = HTML(string=html, base_url=str(site_dir)).render()
-        if len(document.pages) != len(pages):
-            raise DrillbookError(f"{len(pages)} cards took {len(document.pages)} {paper} pages; "
-                             "a card must fit one page")
-        index = {page: number for number, page in enumerate(pages)}
-        log.info(f"drillbook: laid out {len(pages)} cards on {paper} "
-                 f"({time.perf_counter() - started:.1f} s)")
-        for deck in paper_decks:
-            started = time.perf_counter()
-            target = site_dir / deck.file
-            target.parent.mkdir(parents=True, exist_ok=True)
-            document.copy([document.pages[index[page]] for page in deck.pages]).write_pdf(target)
-            written.append(target)
-            log.info(f"drillbook: deck {len(written)}/{len(decks)} {deck.file} "
-                     f"({len(deck.pages)} pages, {time.perf_counter() - started:.1f} s)")
-    return written
+    html = paper_document(site_dir, pages, paper, directory_urls)
+    return HTML(string=html, base_url=str(site_dir)).render()
+
+
+def too_long(site_dir: Path, chunk: list[str], paper: str, directory_urls: bool) -> str:
+    """Which cards of `chunk` take more than one page: each laid out again on its own."""
+    counts = {page: len(render(site_dir, [page], paper, directory_urls).pages) for page in chunk}
+    found = ", ".join(f"{page} takes {count}" for page, count in counts.items() if count != 1)
+    return (f"{len(chunk)} cards took {sum(counts.values())} {paper} pages ({found}); "
+            "a card must fit one page")

@@ -1,0 +1,69 @@
+"""PDF decks laid out in chunks: pages in deck order, one per card, a card too long named."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator import decks as decks_module
+from generator.cards import Deck
+from generator.decks import build_decks
+from generator.errors import DrillbookError
+
+ROOT = Path(__file__).resolve().parent.parent
+CARDS = [f"cards/card-{number}" for number in range(8)]
+
+
+def write_card(site: Path, page: str, lines: int = 1) -> None:
+    text = "".join(f"<p>Line {number} of {page}</p>" for number in range(lines))
+    (site / page).mkdir(parents=True, exist_ok=True)
+    (site / page / "index.html").write_text(
+        f'<html><body><article class="db-card"><h1>Title of {page}.</h1>{text}</article>'
+        "</body></html>", "utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch) -> Path:
+    """A built site of eight cards and a poster, laid out three cards a chunk."""
+    monkeypatch.setattr(decks_module, "CHUNK", 3)
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    shutil.copy(ROOT / "overrides" / "assets" / "card.css", site / "assets" / "card.css")
+    for page in [*CARDS, "cards/ladders/ladder"]:
+        write_card(site, page)
+    return site
+
+
+def titles(pdf: Path) -> list[list[str]]:
+    """The card titles printed on each page of `pdf`."""
+    return [re.findall(r"Title of (\S+?)\.", page.extract_text()) for page in PdfReader(pdf).pages]
+
+
+def test_decks_from_several_chunks_have_one_page_per_card_in_deck_order(site, caplog):
+    ladder = ["cards/ladders/ladder", "cards/card-7", "cards/card-1", "cards/card-4"]
+    decks = [Deck("all-cards", "All cards", "a4", CARDS),
+             Deck("ladder-ladder", "Ladder", "a4", ladder)]
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.drillbook"):
+        written = build_decks(site, decks)
+    assert written == [site / deck.file for deck in decks]
+    assert titles(written[0]) == [[page] for page in CARDS]
+    assert titles(written[1]) == [[page] for page in ladder]
+    assert "drillbook: laid out 9/9 cards on a4" in caplog.text
+    assert "drillbook: deck 2/2 cards/pdf/ladder-ladder-a4.pdf (4 pages" in caplog.text
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_card_too_long_for_a_page_in_a_later_chunk_is_named(site):
+    write_card(site, "cards/card-7", lines=200)
+    with pytest.raises(DrillbookError) as raised:
+        build_decks(site, [Deck("all-cards", "All cards", "letter", CARDS)])
+    assert "cards/card-7 takes " in str(raised.value)
+    assert "cards/card-6" not in str(raised.value)
+    assert "a card must fit one page" in str(raised.value)
+    assert gc.get_freeze_count() == 0  # the pages laid out before the error are not kept
