@@ -1,5 +1,7 @@
 """The shipped library builds with the real MkDocs Material build."""
 
+import re
+
 from conftest import mkdocs_build
 
 
@@ -9,6 +11,15 @@ def test_strict_build_makes_every_exercise_page(built_site):
     assert "<h1" in html and "Wall hip hinge" in html
     assert "Fault checklist" in html
     assert (built_site / "schemas" / "exercise.schema.json").is_file()
+
+
+def test_pages_keep_their_titles(built_site):
+    """The plugin frees each page's Markdown once rendered; templates must still get
+    `page.title` (the oEmbed link in the head shows it)."""
+    html = (built_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    assert 'type="application/json+oembed"' in html
+    assert re.search(r'<link rel="alternate" type="application/json\+oembed" [^>]*'
+                     r'title="Wall hip hinge">', html)
 
 
 def test_build_loads_nothing_from_other_hosts(built_site):
