@@ -113,6 +113,7 @@ def lay_out(site_dir: Path, pages: list[str], paper: str,
 
 
 def render(site_dir: Path, pages: list[str], paper: str, directory_urls: bool) -> Document:
+    """`pages` (built card pages) laid out by WeasyPrint as one document on `paper`."""
     from weasyprint import HTML
 
     html = paper_document(site_dir, pages, paper, directory_urls)

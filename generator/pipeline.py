@@ -52,12 +52,12 @@ def _no_cycle_collection():
     """Pause Python's cycle collector: generating makes hundreds of thousands of objects and
     almost no cycles, and the full collections those objects trigger took a seventh of the
     time. What garbage there is goes at the next collection after."""
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
 
 
