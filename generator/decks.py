@@ -61,47 +61,54 @@ def build_decks(site_dir: Path, decks: list[Deck], directory_urls: bool = True) 
     written: list[Path] = []
     for paper in PAPERS:
         try:
-            write_paper(site_dir, [deck for deck in decks if deck.paper == paper], paper,
-                        directory_urls, written, len(decks))
+            written += write_paper(site_dir, [deck for deck in decks if deck.paper == paper],
+                                   paper, directory_urls, first=len(written) + 1,
+                                   total=len(decks))
         finally:
-            gc.unfreeze()  # lay_out froze this paper's pages; they are garbage now
+            # lay_out froze every object the process held (gc.freeze is process-wide); this
+            # paper's pages among them are garbage now.
+            gc.unfreeze()
             gc.collect()
     return written
 
 
 def write_paper(site_dir: Path, decks: list[Deck], paper: str, directory_urls: bool,
-                written: list[Path], total: int) -> None:
-    """Lay out and write the `decks` of one paper size, adding each file to `written`."""
+                first: int, total: int) -> list[Path]:
+    """Lay out and write the `decks` of one paper size; log them as deck `first`, … of `total`."""
     pages = list(dict.fromkeys(page for deck in decks for page in deck.pages))
     if not pages:  # an empty library: no card to print
-        return
+        return []
     document, laid_out = lay_out(site_dir, pages, paper, directory_urls)
-    for deck in decks:
+    written = []
+    for number, deck in enumerate(decks, start=first):
         started = time.perf_counter()
         target = site_dir / deck.file
         target.parent.mkdir(parents=True, exist_ok=True)
         # Pages from several documents make one PDF: the copy takes only the pages.
         document.copy([laid_out[page] for page in deck.pages]).write_pdf(target)
         written.append(target)
-        log.info(f"drillbook: deck {len(written)}/{total} {deck.file} "
+        log.info(f"drillbook: deck {number}/{total} {deck.file} "
                  f"({len(deck.pages)} pages, {time.perf_counter() - started:.1f} s)")
+    return written
 
 
 def lay_out(site_dir: Path, pages: list[str], paper: str,
             directory_urls: bool) -> tuple[Document, dict[str, Page]]:
     """Each of `pages` laid out on one sheet of `paper`, and a document to copy them into.
 
-    The pages laid out so far are frozen out of the garbage collector's reach after each
-    chunk: they stay alive until the decks are written, and the full collections that a
-    chunk's layout triggers would scan them all again, making every chunk slower than the
-    last. The caller unfreezes them."""
+    After each chunk every object the process holds, the pages laid out so far among them,
+    is frozen out of the garbage collector's reach (gc.freeze is process-wide): the pages
+    stay alive until the decks are written, and the full collections that a chunk's layout
+    triggers would scan them all again, making every chunk slower than the last. The
+    caller unfreezes."""
     started = reported = time.perf_counter()
     laid_out: dict[str, Page] = {}
     for start in range(0, len(pages), CHUNK):
         chunk = pages[start:start + CHUNK]
-        document = render(site_dir, chunk, paper, directory_urls)
+        document = lay_out_chunk(site_dir, chunk, paper, directory_urls)
         if len(document.pages) != len(chunk):
-            raise DrillbookError(too_long(site_dir, chunk, paper, directory_urls))
+            raise DrillbookError(overflow_message(site_dir, chunk, len(document.pages), paper,
+                                                  directory_urls))
         laid_out.update(zip(chunk, document.pages, strict=True))
         gc.collect()
         gc.freeze()
@@ -112,7 +119,8 @@ def lay_out(site_dir: Path, pages: list[str], paper: str,
     return document, laid_out
 
 
-def render(site_dir: Path, pages: list[str], paper: str, directory_urls: bool) -> Document:
+def lay_out_chunk(site_dir: Path, pages: list[str], paper: str,
+                  directory_urls: bool) -> Document:
     """`pages` (built card pages) laid out by WeasyPrint as one document on `paper`."""
     from weasyprint import HTML
 
@@ -120,9 +128,12 @@ def render(site_dir: Path, pages: list[str], paper: str, directory_urls: bool) -
     return HTML(string=html, base_url=str(site_dir)).render()
 
 
-def too_long(site_dir: Path, chunk: list[str], paper: str, directory_urls: bool) -> str:
-    """Which cards of `chunk` take more than one page: each laid out again on its own."""
-    counts = {page: len(render(site_dir, [page], paper, directory_urls).pages) for page in chunk}
+def overflow_message(site_dir: Path, chunk: list[str], taken: int, paper: str,
+                     directory_urls: bool) -> str:
+    """The error for a `chunk` of cards that took `taken` pages, naming each card that takes
+    more than one page when laid out on its own."""
+    counts = {page: len(lay_out_chunk(site_dir, [page], paper, directory_urls).pages)
+              for page in chunk}
     found = ", ".join(f"{page} takes {count}" for page, count in counts.items() if count != 1)
-    return (f"{len(chunk)} cards took {sum(counts.values())} {paper} pages ({found}); "
-            "a card must fit one page")
+    return (f"{len(chunk)} cards took {taken} {paper} pages"
+            f"{f' ({found})' if found else ''}; a card must fit one page")

@@ -247,5 +247,5 @@ class _Walker:
         return value
 
     def _scalar(self, node: ScalarNode):
-        # A plain string needs no constructor, and most scalars are one (a third of load time).
+        # A plain string needs no constructor, and most scalars are one.
         return node.value if node.tag == _STR_TAG else self.loader.construct_object(node)

@@ -50,8 +50,8 @@ def generate(content_dir: Path, docs_dir: Path,
 @contextmanager
 def _no_cycle_collection():
     """Pause Python's cycle collector: generating makes hundreds of thousands of objects and
-    almost no cycles, and the full collections those objects trigger took a seventh of the
-    time. What garbage there is goes at the next collection after."""
+    almost no cycles, so the full collections those objects trigger only cost time. What
+    garbage there is goes at the next collection after."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -25,7 +25,7 @@ class DrillbookConfig(Config):
     content = config_options.Type(str, default="content")
     # PDF decks, made by `mkdocs build` (never by `serve`); env DRILLBOOK_DECKS=0 skips them too
     decks = config_options.Type(bool, default=True)
-    # Drop each page's Markdown and HTML once it is written (see on_page_content)
+    # Drop each page's Markdown once converted and its HTML once written (see on_page_content)
     free_pages = config_options.Type(bool, default=True)
 
 
@@ -60,11 +60,12 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         return config
 
     # MkDocs keeps every page's Markdown and HTML body until the build ends (about 45 KB a
-    # page). Neither MkDocs nor this site's other plugins (search, tags) read them once the
-    # page is rendered and written, so drop them then: at 5000 exercises the build's peak
-    # memory falls from 1135 to 942 MiB. (A plugin that reads other pages' content after
-    # they are built, such as Material's blog, needs `free_pages: false`.) Markdown becomes ""
-    # rather than None: MkDocs gives a page with None Markdown no title.
+    # page). The Markdown is dropped once converted, before any template runs; the HTML once
+    # the page is written. Neither MkDocs, Material's templates nor this site's plugins
+    # (search, tags) read them later: at 5000 exercises the build's peak memory falls from
+    # 1135 to 942 MiB. A template or plugin that reads `page.markdown`, or other pages'
+    # content after they are built (Material's blog), needs `free_pages: false`. Markdown
+    # becomes "" rather than None: MkDocs gives a page with None Markdown no title.
     @event_priority(-100)  # after every other plugin's handler
     def on_page_content(self, html, *, page, config, files):
         if self.config.free_pages:

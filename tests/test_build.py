@@ -1,12 +1,8 @@
 """The shipped library builds with the real MkDocs Material build."""
 
 import re
-from types import SimpleNamespace
 
-import pytest
 from conftest import mkdocs_build
-
-from generator.plugin import DrillbookPlugin
 
 
 def test_strict_build_makes_every_exercise_page(built_site):
@@ -35,14 +31,3 @@ def test_build_leaves_git_tracked_files_unchanged(project):
     mkdocs_build(project)
     assert (project / "docs" / "exercises" / ".drillbook-generated").is_file()
     assert (project / "docs" / "index.md").read_text("utf-8").startswith("---")
-
-
-@pytest.mark.parametrize("free_pages", [True, False])
-def test_plugin_frees_written_pages_unless_told_not_to(free_pages):
-    plugin = DrillbookPlugin()
-    assert plugin.load_config({"free_pages": free_pages}) == ([], [])
-    page = SimpleNamespace(markdown="# Title", content="<h1>Title</h1>")
-    assert plugin.on_page_content("<h1>Title</h1>", page=page, config=None, files=None)
-    assert plugin.on_post_page("<html>", page=page, config=None) == "<html>"
-    kept = (page.markdown, page.content)
-    assert kept == (("", None) if free_pages else ("# Title", "<h1>Title</h1>"))
