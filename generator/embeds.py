@@ -44,8 +44,9 @@ def render_embeds(library: Library,
                   site_url: str | None) -> tuple[dict[str, str], dict[str, EmbedAction]]:
     """The files under `embed/`, and the Embed section of every exercise page by id."""
     embed_page = make_environment().get_template("embed.md.j2")
-    snippet_html = html_environment().get_template("embed_snippet.html.j2")
-    fragment_html = html_environment().get_template("fragment.html.j2")
+    html = html_environment()
+    snippet_html = html.get_template("embed_snippet.html.j2")
+    fragment_html = html.get_template("fragment.html.j2")
     base = site_url.rstrip("/") + "/" if site_url else None
     if base is None:
         log.warning(NO_SITE_URL)
