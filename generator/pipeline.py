@@ -13,9 +13,14 @@ from .errors import ContentError, DrillbookError
 from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
+from .parallel import run_beside
 from .render import TEMPLATES, render_pages
 from .validate import validate_records
-from .write import OWNED_FOLDERS, WriteReport, sync_pages
+from .write import OWNED_FOLDERS, WriteReport, claim_folders, sync_folders
+
+# Rendering and writing is split in two halves of about equal time, one per process.
+SIDE_FOLDERS = ("cards", "api")
+MAIN_FOLDERS = tuple(folder for folder in OWNED_FOLDERS if folder not in SIDE_FOLDERS)
 
 
 def read_library(content_dir: Path) -> Library:
@@ -37,14 +42,24 @@ def read_library(content_dir: Path) -> Library:
 def generate(content_dir: Path, docs_dir: Path,
              site_url: str | None = None) -> tuple[Library, WriteReport]:
     """Validate everything, then write the generated pages; nothing is written on failure.
+    Cards and data files are made in a second process meanwhile (`run_beside`).
 
     `site_url` (MkDocs' `site_url`) makes the absolute links: QR codes, oEmbed, data files."""
     with _no_cycle_collection():
         library = read_library(content_dir)
-        embed_files, embed_actions = render_embeds(library, site_url)
-        pages = (render_pages(library, embed_actions) | embed_files
-                 | render_cards(library, site_url) | export_files(library, site_url))
-        return library, sync_pages(pages, docs_dir)
+        claimed = claim_folders(docs_dir)
+
+        def cards_and_data() -> WriteReport:
+            files = render_cards(library, site_url) | export_files(library, site_url)
+            return sync_folders(files, docs_dir, claimed, SIDE_FOLDERS)
+
+        def pages_and_embeds() -> WriteReport:
+            embed_files, embed_actions = render_embeds(library, site_url)
+            files = render_pages(library, embed_actions) | embed_files
+            return sync_folders(files, docs_dir, claimed, MAIN_FOLDERS)
+
+        side_report, main_report = run_beside(cards_and_data, pages_and_embeds)
+        return library, main_report + side_report
 
 
 @contextmanager

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -12,6 +11,7 @@ from .errors import DrillbookError
 
 OWNED_FOLDERS = ("exercises", "faults", "ladders", "browse", "cards", "embed", "api")
 MANIFEST = ".drillbook-generated"
+TEMPORARY_PREFIX = ".drillbook-tmp-"
 
 
 @dataclass
@@ -19,6 +19,10 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
+
+    def __add__(self, other: WriteReport) -> WriteReport:
+        return WriteReport(self.written + other.written, self.unchanged + other.unchanged,
+                           self.removed + other.removed)
 
     def __str__(self) -> str:
         return (f"{len(self.written)} written, {self.unchanged} unchanged, "
@@ -34,26 +38,46 @@ def sync_pages(pages: dict[str, str | bytes], docs_dir: Path) -> WriteReport:
 
     Unchanged files keep their mtime; each file is replaced atomically; files the generator
     did not write are never touched, and their presence stops the run before any write."""
-    by_folder: dict[str, dict[str, str | bytes]] = {folder: {} for folder in OWNED_FOLDERS}
+    return sync_folders(pages, docs_dir, claim_folders(docs_dir), OWNED_FOLDERS)
+
+
+def claim_folders(docs_dir: Path) -> dict[str, set[str]]:
+    """What the generator wrote into each owned folder last time, by folder; ForeignFileError
+    if any of them holds another file. Call before writing anything."""
+    return {folder: _claim(docs_dir / folder) for folder in OWNED_FOLDERS}
+
+
+def sync_folders(pages: dict[str, str | bytes], docs_dir: Path,
+                 claimed: dict[str, set[str]], folders: tuple[str, ...]) -> WriteReport:
+    """`sync_pages` for `folders` only, once `claim_folders` has checked them: `pages` must
+    all lie in `folders`, and any other folder is left alone."""
+    by_folder: dict[str, dict[str, str | bytes]] = {folder: {} for folder in folders}
     for path, text in pages.items():
         folder, _, rest = _checked(path).partition("/")
+        if folder not in by_folder:
+            raise ValueError(f"refusing to write {path!r}: not inside {', '.join(folders)}")
         by_folder[folder][rest] = text
-    manifests = {folder: _claim(docs_dir / folder) for folder in OWNED_FOLDERS}
     report = WriteReport()
     for folder, folder_pages in by_folder.items():
         root = docs_dir / folder
-        previous = manifests[folder]
+        previous = claimed[folder]
         if not folder_pages and not previous:
             continue
         root.mkdir(parents=True, exist_ok=True)
         _write_manifest(root, previous | set(folder_pages))
+        for directory in {(root / name).parent for name in folder_pages}:
+            directory.mkdir(parents=True, exist_ok=True)
         for name, content in sorted(folder_pages.items()):
             data = content.encode("utf-8") if isinstance(content, str) else content
             target = root / name
-            if target.is_file() and target.read_bytes() == data:
-                report.unchanged += 1
-                continue
-            _atomic_write(target, data)
+            try:
+                if target.read_bytes() == data:
+                    report.unchanged += 1
+                    continue
+            except FileNotFoundError:
+                _create(target, data)
+            else:
+                _replace(target, data)
             report.written.append(f"{folder}/{name}")
         for name in sorted(previous - set(folder_pages)):
             stale = root / name
@@ -84,7 +108,7 @@ def _claim(root: Path) -> set[str]:
         str(path.relative_to(root.parent))
         for path in root.rglob("*")
         if path.is_file() and path != manifest and str(path.relative_to(root)) not in written
-        and not path.name.startswith(".drillbook-tmp-")
+        and not path.name.startswith(TEMPORARY_PREFIX)
     )
     if foreign:
         listed = ", ".join(f"docs/{name}" for name in foreign[:5])
@@ -94,7 +118,7 @@ def _claim(root: Path) -> set[str]:
             f"{'was' if len(foreign) == 1 else 'were'} not written by it. Move hand-written "
             f"pages elsewhere in docs/ (or delete docs/{root.name}/ to let drillbook rebuild it), "
             "then run again.")
-    for leftover in root.rglob(".drillbook-tmp-*"):
+    for leftover in root.rglob(f"{TEMPORARY_PREFIX}*"):
         leftover.unlink()
     return written
 
@@ -107,15 +131,33 @@ def _write_manifest(root: Path, names: set[str]) -> None:
         _atomic_write(manifest, data)
 
 
+def _create(target: Path, data: bytes) -> None:
+    """Write a file that does not exist yet in place, which is quicker than the temporary
+    file `_replace` needs. A run stopped midway may leave it short; the next run finds it
+    differs and replaces it."""
+    with open(target, "xb") as stream:
+        try:
+            stream.write(data)
+        except BaseException:
+            target.unlink()
+            raise
+
+
 def _atomic_write(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".drillbook-tmp-")
+    _replace(target, data)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `target`, then move it over `target`:
+    a reader, or a run killed midway, sees the old file or the new one, never a part."""
+    temporary = target.with_name(f"{TEMPORARY_PREFIX}{target.name}-{os.getpid()}")
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with open(temporary, "xb") as stream:
             stream.write(data)
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
