@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from dataclasses import dataclass
 
-import segno
 from markupsafe import Markup
 
 from .library import Library
 from .model import LEVEL_NAMES, Exercise, Ladder
+from .qr import qr_svg
 from .render import dose, make_environment
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -74,9 +73,6 @@ class Box:
 
 
 QR_MM = 32
-QR_MASK = 2
-QR_BORDER = 4  # modules of white around the code, as the standard asks
-_DARK_RUN = re.compile(rb"\x01+")
 HEADING_MM = PAGE_WIDTH_MM - QR_MM - 6
 CARD = {
     "title": Box(HEADING_MM, 28, 2),
@@ -204,32 +200,6 @@ class Card:
 
 def exercise_url(site_url: str, exercise_id: str) -> str:
     return f"{site_url.rstrip('/')}/exercises/{exercise_id}/"
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def qr_svg(url: str) -> Markup:
-    """An inline SVG QR code for `url`, made in Python: safe to place in HTML as it is.
-    Remembered, so `mkdocs serve` regenerating after an edit does not redraw every code."""
-    # Any of the eight masks makes a valid code; searching for the best one is 80 % of
-    # the time a code takes (3 ms a card), so every card uses the same one.
-    matrix = segno.make(url, error="m", micro=False, mask=QR_MASK).matrix
-    size = len(matrix) + 2 * QR_BORDER
-    return Markup(f'<svg viewBox="0 0 {size} {size}" class="db-qr">'
-                  f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/>'
-                  f'<path stroke="#000" d="{_qr_path(matrix)}"/></svg>')
-
-
-def _qr_path(matrix) -> str:
-    """The runs of dark modules as strokes one module wide, each a move from the end of the
-    one before (`m dx dy h n`): segno's own SVG path, in a third of the time it takes."""
-    parts, x, y = [], None, None
-    for row_y, row in enumerate(matrix, start=QR_BORDER):
-        for run in _DARK_RUN.finditer(bytes(row)):
-            start, length = run.start() + QR_BORDER, run.end() - run.start()
-            parts.append(f"M{start} {row_y}.5h{length}" if x is None
-                         else f"m{start - x} {row_y - y}h{length}")
-            x, y = start + length, row_y
-    return "".join(parts)
 
 
 def make_card(library: Library, exercise: Exercise, site_url: str | None) -> Card:

@@ -20,13 +20,11 @@ from generator.cards import (
     CARD_FAULTS,
     CUE_LINES_TOTAL,
     ELLIPSIS,
-    QR_MASK,
     decks,
     fit,
     make_card,
     poster_layout,
     poster_steps,
-    qr_svg,
     render_cards,
     text_width,
     wrap,
@@ -291,13 +289,3 @@ def longest_project(target: Path) -> Path:
     shutil.copytree(ROOT / "content", content)
     write_longest_library(content)
     return copy_project(target / "project", content=content)
-
-
-@pytest.mark.parametrize("url", [SITE_URL + "exercises/wall-hip-hinge/",
-                                 "https://a.example/exercises/" + "long-id-" * 12 + "/"])
-def test_qr_svg_draws_the_same_code_as_segno(url):
-    """qr_svg writes the SVG path itself (for speed): it must match segno's own writer."""
-    expected = segno.make(url, error="m", micro=False, mask=QR_MASK).svg_inline(
-        scale=1, border=4, omitsize=True, dark="#000", light="#fff", svgclass="db-qr",
-        lineclass=None)
-    assert str(qr_svg(url)) == expected
