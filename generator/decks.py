@@ -8,6 +8,7 @@ its decks are written; a page then costs about 0.6 MB."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import re
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .cards import PAPERS, Deck
 from .errors import DrillbookError
+from .parallel import in_child, run_apart
 
 if TYPE_CHECKING:
     from weasyprint import Document, Page
@@ -56,20 +58,28 @@ def paper_document(site_dir: Path, pages: list[str], paper: str,
 def build_decks(site_dir: Path, decks: list[Deck], directory_urls: bool = True) -> list[Path]:
     """Write every deck into `site_dir`, logging one line per deck.
 
-    Each page any deck of a paper size uses is laid out once; each deck of that size is
-    then written from its pages of that layout."""
-    written: list[Path] = []
+    Each paper size is made in a process of its own, at the same time (`run_apart`): each
+    page any deck of that size uses is laid out once, and each deck of that size is then
+    written from its pages of that layout. The pages of one size take about 0.6 MB each; they
+    go with their process."""
+    tasks, first = [], 1
     for paper in PAPERS:
-        try:
-            written += write_paper(site_dir, [deck for deck in decks if deck.paper == paper],
-                                   paper, directory_urls, first=len(written) + 1,
-                                   total=len(decks))
-        finally:
-            # lay_out froze every object the process held (gc.freeze is process-wide); this
-            # paper's pages among them are garbage now.
+        paper_decks = [deck for deck in decks if deck.paper == paper]
+        tasks.append(functools.partial(_write_paper_alone, site_dir, paper_decks, paper,
+                                       directory_urls, first, len(decks)))
+        first += len(paper_decks)
+    return [path for written in run_apart(*tasks) for path in written]
+
+
+def _write_paper_alone(*args) -> list[Path]:
+    """`write_paper`, then free its pages unless its process is about to end: lay_out froze
+    every object the process held (gc.freeze is process-wide), its pages among them."""
+    try:
+        return write_paper(*args)
+    finally:
+        if not in_child():
             gc.unfreeze()
             gc.collect()
-    return written
 
 
 def write_paper(site_dir: Path, decks: list[Deck], paper: str, directory_urls: bool,

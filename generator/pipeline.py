@@ -13,7 +13,7 @@ from .errors import ContentError, DrillbookError
 from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
-from .parallel import run_beside
+from .parallel import run_apart
 from .render import TEMPLATES, render_pages
 from .validate import validate_records
 from .write import OWNED_FOLDERS, WriteReport, claim_folders, sync_folders
@@ -42,7 +42,7 @@ def read_library(content_dir: Path) -> Library:
 def generate(content_dir: Path, docs_dir: Path,
              site_url: str | None = None) -> tuple[Library, WriteReport]:
     """Validate everything, then write the generated pages; nothing is written on failure.
-    Cards and data files are made in a second process meanwhile (`run_beside`).
+    Pages and embeds are made in one process, cards and data files in another (`run_apart`).
 
     `site_url` (MkDocs' `site_url`) makes the absolute links: QR codes, oEmbed, data files."""
     with _no_cycle_collection():
@@ -58,7 +58,7 @@ def generate(content_dir: Path, docs_dir: Path,
             files = render_pages(library, embed_actions) | embed_files
             return sync_folders(files, docs_dir, claimed, MAIN_FOLDERS)
 
-        side_report, main_report = run_beside(cards_and_data, pages_and_embeds)
+        main_report, side_report = run_apart(pages_and_embeds, cards_and_data)
         return library, main_report + side_report
 
 

@@ -1,10 +1,14 @@
-"""parallel: the side task runs in a second process, and its result, errors and log
+"""parallel: tasks run in processes of their own, and their results, errors and log
 records come back; output is the same as generating in one process."""
 
+import functools
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -13,21 +17,45 @@ from generator import parallel
 from generator.pipeline import generate
 
 LIBRARY = Path(__file__).parent / "data" / "library"
-needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="fork is not used here")
+ROOT = Path(__file__).parent.parent
+FRESH = "DRILLBOOK_TEST_FRESH_PROCESS"
+
+
+def needs_fork(test):
+    """Run `test` here if this process forks for `run_apart`, else alone in a new pytest
+    process: threads that other tests' fixtures leave running (the browser tests' web
+    server) stop this one from forking."""
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        if parallel.can_fork():
+            return test(*args, **kwargs)
+        if os.environ.get(FRESH):
+            pytest.skip("run_apart does not fork here")
+        node = os.environ["PYTEST_CURRENT_TEST"].rsplit(" ", 1)[0]
+        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                               node], cwd=ROOT, capture_output=True, text=True,
+                              env={**os.environ, FRESH: "1"})
+        assert done.returncode == 0, done.stdout + done.stderr
+    return run
 
 
 @needs_fork
-def test_the_side_task_runs_in_another_process():
-    side, main = parallel.run_beside(os.getpid, os.getpid)
-    assert main == os.getpid() != side
+def test_each_task_runs_in_a_process_of_its_own_and_results_come_in_order():
+    first, second = parallel.run_apart(lambda: ("first", os.getpid(), parallel.in_child()),
+                                       lambda: ("second", os.getpid(), parallel.in_child()))
+    assert first[0] == "first" and second[0] == "second"
+    assert len({first[1], second[1], os.getpid()}) == 3
+    assert first[2] and second[2] and not parallel.in_child()
 
 
-def test_an_error_in_the_side_task_is_raised_here():
-    def side():
-        raise ValueError("card text does not fit")
+def test_the_first_error_is_raised_here():
+    def fails(message):
+        def task():
+            raise ValueError(message)
+        return task
 
     with pytest.raises(ValueError, match="card text does not fit"):
-        parallel.run_beside(side, lambda: None)
+        parallel.run_apart(lambda: None, fails("card text does not fit"), fails("later"))
 
 
 @needs_fork
@@ -36,43 +64,71 @@ def test_an_error_that_cannot_be_pickled_comes_back_as_text():
         def __reduce__(self):
             raise TypeError("no")
 
-    def side():
+    def task():
         raise Unpicklable("local class")
 
     with pytest.raises(RuntimeError, match="Unpicklable: local class"):
-        parallel.run_beside(side, lambda: None)
+        parallel.run_apart(task)
 
 
 @needs_fork
-def test_a_side_process_that_dies_is_an_error():
-    with pytest.raises(RuntimeError, match="ended without a result"):
-        parallel.run_beside(lambda: os._exit(3), lambda: None)
+def test_a_process_that_dies_is_an_error():
+    with pytest.raises(RuntimeError, match="process 2 of 2 ended without a result"):
+        parallel.run_apart(lambda: None, lambda: os._exit(3))
 
 
-def test_warnings_logged_by_the_side_task_are_logged_here(caplog):
-    def side():
-        logging.getLogger("mkdocs.plugins.drillbook").warning("drillbook: from %s", "the side")
-        return os.getpid()
+def test_what_tasks_log_is_logged_here(caplog):
+    def task():
+        logging.getLogger("mkdocs.plugins.drillbook").warning("drillbook: from %s", "a task")
 
     with caplog.at_level(logging.INFO):
-        parallel.run_beside(side, lambda: None)
+        parallel.run_apart(task)
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
-        ("mkdocs.plugins.drillbook", logging.WARNING, "drillbook: from the side")]
+        ("mkdocs.plugins.drillbook", logging.WARNING, "drillbook: from a task")]
 
 
-def test_with_another_thread_running_both_tasks_run_here():
+@needs_fork
+def test_log_records_arrive_while_the_task_still_runs(tmp_path):
+    """The task waits for a file that only this process's log handler creates, on seeing
+    the task's first record: records held back until the end would never let it finish."""
+    signal = tmp_path / "seen"
+
+    class Answer(logging.Handler):
+        def emit(self, record):
+            if record.getMessage() == "waiting":
+                signal.touch()
+
+    def task():
+        logging.getLogger("drillbook.test").warning("waiting")
+        deadline = time.monotonic() + 20
+        while not signal.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return signal.exists()
+
+    answer = Answer()
+    logging.getLogger("drillbook.test").addHandler(answer)
+    try:
+        assert parallel.run_apart(task) == [True]
+    finally:
+        logging.getLogger("drillbook.test").removeHandler(answer)
+
+
+def test_with_another_thread_running_the_tasks_run_here_in_order():
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
+    order = []
     try:
-        side, main = parallel.run_beside(os.getpid, os.getpid)
+        pids = parallel.run_apart(lambda: order.append(1) or os.getpid(),
+                                  lambda: order.append(2) or os.getpid())
     finally:
         stop.set()
         other.join()
-    assert side == main == os.getpid()
+    assert pids == [os.getpid()] * 2 and order == [1, 2]
 
 
 @pytest.mark.parametrize("site_url", ["https://coach.example.org/hinge/", None])
+@needs_fork
 def test_generating_in_two_processes_writes_what_one_process_writes(tmp_path, monkeypatch,
                                                                      site_url):
     shutil.copytree(LIBRARY, tmp_path / "content")
