@@ -142,3 +142,28 @@ def test_generating_in_two_processes_writes_what_one_process_writes(tmp_path, mo
 def _tree(root: Path) -> dict[str, bytes]:
     return {str(path.relative_to(root)): path.read_bytes()
             for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="Linux only")
+def test_children_end_when_their_parent_is_killed():
+    script = ("import time\nfrom generator import parallel\n"
+              "parallel.run_apart(lambda: time.sleep(60), lambda: time.sleep(60))\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    listing = Path(f"/proc/{parent.pid}/task/{parent.pid}/children")
+    deadline = time.monotonic() + 30
+    while len(children := listing.read_text().split()) < 2:
+        assert time.monotonic() < deadline, "the tasks did not start"
+        time.sleep(0.05)
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while alive := [pid for pid in children if _running(int(pid))]:
+        assert time.monotonic() < deadline, f"children {alive} outlived their parent"
+        time.sleep(0.05)
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] not in "ZX"
+    except (FileNotFoundError, IndexError):
+        return False
