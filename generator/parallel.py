@@ -32,11 +32,10 @@ def run_apart(*tasks: Callable[[], Any]) -> list[Any]:
     if not can_fork():
         return [task() for task in tasks]
     streams: dict[int, int] = {}  # read end of each child's pipe: its task's index
-    pids, outcomes = [], {}
+    pids, outcomes, parent = [], {}, os.getpid()
     try:
         for index, task in enumerate(tasks):
             read_end, write_end = os.pipe()
-            parent = os.getpid()
             pid = os.fork()
             if pid == 0:
                 for stream in (read_end, *streams):
@@ -47,6 +46,10 @@ def run_apart(*tasks: Callable[[], Any]) -> list[Any]:
             streams[read_end] = index
             pids.append(pid)
         _relay(streams, outcomes)
+    except BaseException:  # Ctrl-C, say: the tasks' work is not wanted any more
+        for pid in pids:
+            os.kill(pid, signal.SIGKILL)
+        raise
     finally:
         for stream in streams:  # closed before waiting: a child still writing then ends
             os.close(stream)

@@ -5,6 +5,7 @@ import functools
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -145,17 +146,20 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="Linux only")
-def test_children_end_when_their_parent_is_killed():
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["killed", "interrupted"])
+def test_children_end_when_their_parent_is_stopped(stop):
+    """Killed, or interrupted alone (Ctrl-C reaches the whole group; a stop button may not)."""
     script = ("import time\nfrom generator import parallel\n"
               "parallel.run_apart(lambda: time.sleep(60), lambda: time.sleep(60))\n")
-    parent = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT,
+                              stderr=subprocess.DEVNULL)
     listing = Path(f"/proc/{parent.pid}/task/{parent.pid}/children")
     deadline = time.monotonic() + 30
     while len(children := listing.read_text().split()) < 2:
         assert time.monotonic() < deadline, "the tasks did not start"
         time.sleep(0.05)
-    parent.kill()
-    parent.wait()
+    parent.send_signal(stop)
+    parent.wait(timeout=10)
     deadline = time.monotonic() + 10
     while alive := [pid for pid in children if _running(int(pid))]:
         assert time.monotonic() < deadline, f"children {alive} outlived their parent"
