@@ -19,8 +19,8 @@ from .validate import validate_records
 from .write import OWNED_FOLDERS, WriteReport, claim_folders, sync_folders
 
 # Rendering and writing is split in two halves of about equal time, one per process.
-SIDE_FOLDERS = ("cards", "api")
-MAIN_FOLDERS = tuple(folder for folder in OWNED_FOLDERS if folder not in SIDE_FOLDERS)
+CARD_AND_DATA_FOLDERS = ("cards", "api")
+PAGE_FOLDERS = tuple(folder for folder in OWNED_FOLDERS if folder not in CARD_AND_DATA_FOLDERS)
 
 
 def read_library(content_dir: Path) -> Library:
@@ -51,15 +51,15 @@ def generate(content_dir: Path, docs_dir: Path,
 
         def cards_and_data() -> WriteReport:
             files = render_cards(library, site_url) | export_files(library, site_url)
-            return sync_folders(files, docs_dir, claimed, SIDE_FOLDERS)
+            return sync_folders(files, docs_dir, claimed, CARD_AND_DATA_FOLDERS)
 
         def pages_and_embeds() -> WriteReport:
             embed_files, embed_actions = render_embeds(library, site_url)
             files = render_pages(library, embed_actions) | embed_files
-            return sync_folders(files, docs_dir, claimed, MAIN_FOLDERS)
+            return sync_folders(files, docs_dir, claimed, PAGE_FOLDERS)
 
-        main_report, side_report = run_apart(pages_and_embeds, cards_and_data)
-        return library, main_report + side_report
+        pages_report, cards_report = run_apart(pages_and_embeds, cards_and_data)
+        return library, pages_report + cards_report
 
 
 @contextmanager
