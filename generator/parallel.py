@@ -18,6 +18,7 @@ from typing import Any
 _HEADER = struct.Struct("!Q")  # each message: its length, then the pickled (kind, value)
 _in_child = False
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_RECORD_FIELDS = frozenset(vars(logging.makeLogRecord({})))
 
 
 def run_apart(*tasks: Callable[[], Any]) -> list[Any]:
@@ -169,6 +170,8 @@ def _read_exactly(stream: int, size: int) -> bytes | None:
 
 
 def _plain(record: logging.LogRecord) -> logging.LogRecord:
-    """The record with its message formatted, so it pickles whatever its arguments were."""
-    record.msg, record.args, record.exc_info = record.getMessage(), None, None
-    return record
+    """A copy of the record with its message formatted and only the standard fields, so it
+    pickles whatever its arguments or `extra` fields were."""
+    fields = {name: value for name, value in vars(record).items() if name in _RECORD_FIELDS}
+    fields.update(msg=record.getMessage(), args=None, exc_info=None)
+    return logging.makeLogRecord(fields)

@@ -80,7 +80,8 @@ def test_a_process_that_dies_is_an_error():
 
 def test_what_tasks_log_is_logged_here(caplog):
     def task():
-        logging.getLogger("mkdocs.plugins.drillbook").warning("drillbook: from %s", "a task")
+        logging.getLogger("mkdocs.plugins.drillbook").warning(
+            "drillbook: from %s", "a task", extra={"unpicklable": lambda: None})
 
     with caplog.at_level(logging.INFO):
         parallel.run_apart(task)
