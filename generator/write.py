@@ -54,9 +54,7 @@ def sync_folders(pages: dict[str, str | bytes], docs_dir: Path,
     all lie in `folders`, and any other folder is left alone."""
     by_folder: dict[str, dict[str, str | bytes]] = {folder: {} for folder in folders}
     for path, text in pages.items():
-        folder, _, rest = _checked(path).partition("/")
-        if folder not in by_folder:
-            raise ValueError(f"refusing to write {path!r}: not inside {', '.join(folders)}")
+        folder, _, rest = _checked(path, folders).partition("/")
         by_folder[folder][rest] = text
     report = WriteReport()
     for folder, folder_pages in by_folder.items():
@@ -89,12 +87,13 @@ def sync_folders(pages: dict[str, str | bytes], docs_dir: Path,
     return report
 
 
-def _checked(path: str) -> str:
-    """Refuse any page path that would land outside an owned folder."""
+def _checked(path: str, folders: tuple[str, ...]) -> str:
+    """Refuse any page path that would land outside `folders` (owned folders)."""
     pure = PurePosixPath(path)
-    if pure.is_absolute() or ".." in pure.parts or pure.parts[0] not in OWNED_FOLDERS \
+    if pure.is_absolute() or ".." in pure.parts or pure.parts[0] not in folders \
             or len(pure.parts) < 2 or pure.name == MANIFEST:
-        raise ValueError(f"refusing to write {path!r}: not inside a generated folder")
+        raise ValueError(f"refusing to write {path!r}: not inside a generated folder "
+                         f"({', '.join(folders)})")
     return str(pure)
 
 

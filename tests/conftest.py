@@ -27,6 +27,13 @@ def copy_project(target: Path, *, content: Path | None = None) -> Path:
     return target
 
 
+def owned_files(docs: Path) -> dict[str, bytes]:
+    """{path: bytes} of every file in the generated folders, temporary files included."""
+    return {str(path.relative_to(docs)): path.read_bytes()
+            for folder in OWNED_FOLDERS if (docs / folder).is_dir()
+            for path in sorted((docs / folder).rglob("*")) if path.is_file()}
+
+
 def run(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess:
     """Run a command the way a person would, capturing its output."""
     env = {**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"}

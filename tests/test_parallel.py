@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import owned_files
 
 from generator import parallel
 from generator.pipeline import generate
@@ -138,12 +139,7 @@ def test_generating_in_two_processes_writes_what_one_process_writes(tmp_path, mo
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
     one = generate(tmp_path / "content", tmp_path / "one", site_url)[1]
     assert sorted(two.written) == sorted(one.written) and two.written
-    assert _tree(tmp_path / "two") == _tree(tmp_path / "one")
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(root)): path.read_bytes()
-            for path in sorted(root.rglob("*")) if path.is_file()}
+    assert owned_files(tmp_path / "two") == owned_files(tmp_path / "one")
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="Linux only")

@@ -13,16 +13,9 @@ import time
 from pathlib import Path
 
 import yaml
-from conftest import copy_project, drillbook
+from conftest import copy_project, drillbook, owned_files
 
-from generator.write import MANIFEST, OWNED_FOLDERS
-
-
-def owned_files(docs: Path) -> dict[str, bytes]:
-    """{path: bytes} of every file in the generated folders, temporary files included."""
-    return {str(path.relative_to(docs)): path.read_bytes()
-            for folder in OWNED_FOLDERS if (docs / folder).is_dir()
-            for path in sorted((docs / folder).rglob("*")) if path.is_file()}
+from generator.write import MANIFEST
 
 
 def test_a_hand_written_file_in_a_generated_folder_stops_the_run(tmp_path):
