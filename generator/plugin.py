@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -39,6 +40,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
 
     def on_config(self, config):
         self.content_dir = Path(config.config_file_path).parent / self.config.content
+        started = time.perf_counter()
         try:
             library, report = generate_if_changed(self.content_dir, Path(config.docs_dir),
                                                   config.site_url)
@@ -55,7 +57,8 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             raise PluginError(error.summary) from None
         except DrillbookError as error:
             raise PluginError(str(error)) from None
-        log.info(f"drillbook: {library.summary()}; pages {report}")
+        seconds = time.perf_counter() - started
+        log.info(f"drillbook: {library.summary()}; pages {report} in {seconds:.2f} s")
         self.library = library
         return config
 
