@@ -14,13 +14,13 @@ from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
 from .parallel import run_apart
-from .render import TEMPLATES, render_pages
+from .render import TEMPLATES, render_exercise_pages, render_other_pages
 from .validate import validate_records
 from .write import OWNED_FOLDERS, WriteReport, claim_folders, sync_folders
 
 # Rendering and writing is split in two halves of about equal time, one per process.
-CARD_AND_DATA_FOLDERS = ("cards", "api")
-PAGE_FOLDERS = tuple(folder for folder in OWNED_FOLDERS if folder not in CARD_AND_DATA_FOLDERS)
+EXERCISE_FOLDERS = ("exercises", "embed")
+OTHER_FOLDERS = tuple(folder for folder in OWNED_FOLDERS if folder not in EXERCISE_FOLDERS)
 
 
 def read_library(content_dir: Path) -> Library:
@@ -42,24 +42,26 @@ def read_library(content_dir: Path) -> Library:
 def generate(content_dir: Path, docs_dir: Path,
              site_url: str | None = None) -> tuple[Library, WriteReport]:
     """Validate everything, then write the generated pages; nothing is written on failure.
-    Pages and embeds are made in one process, cards and data files in another (`run_apart`).
+    Exercise pages and embeds are made in one process, all the other files in another
+    (`run_apart`).
 
     `site_url` (MkDocs' `site_url`) makes the absolute links: QR codes, oEmbed, data files."""
     with _no_cycle_collection():
         library = read_library(content_dir)
         claimed = claim_folders(docs_dir)
 
-        def cards_and_data() -> WriteReport:
-            files = render_cards(library, site_url) | export_files(library, site_url)
-            return sync_folders(files, docs_dir, claimed, CARD_AND_DATA_FOLDERS)
-
-        def pages_and_embeds() -> WriteReport:
+        def exercises_and_embeds() -> WriteReport:
             embed_files, embed_actions = render_embeds(library, site_url)
-            files = render_pages(library, embed_actions) | embed_files
-            return sync_folders(files, docs_dir, claimed, PAGE_FOLDERS)
+            files = render_exercise_pages(library, embed_actions) | embed_files
+            return sync_folders(files, docs_dir, claimed, EXERCISE_FOLDERS)
 
-        pages_report, cards_report = run_apart(pages_and_embeds, cards_and_data)
-        return library, pages_report + cards_report
+        def everything_else() -> WriteReport:
+            files = (render_other_pages(library) | render_cards(library, site_url)
+                     | export_files(library, site_url))
+            return sync_folders(files, docs_dir, claimed, OTHER_FOLDERS)
+
+        exercise_report, other_report = run_apart(exercises_and_embeds, everything_else)
+        return library, exercise_report + other_report
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .cards import decks
 from .decks import build_decks
 from .errors import ContentError, DrillbookError
-from .pipeline import generate_if_changed
+from .pipeline import generate, generate_if_changed
 from .write import OWNED_FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -42,8 +42,11 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         self.content_dir = Path(config.config_file_path).parent / self.config.content
         started = time.perf_counter()
         try:
-            library, report = generate_if_changed(self.content_dir, Path(config.docs_dir),
-                                                  config.site_url)
+            # `serve` rebuilds in the same process, so it can skip what has not changed; a
+            # build's process generates once, and noting what it wrote would only cost time.
+            regenerate = generate_if_changed if self.serving else generate
+            library, report = regenerate(self.content_dir, Path(config.docs_dir),
+                                         config.site_url)
         except ContentError as error:
             # One plain `file:line:col: message` line per problem (MkDocs' log prefix would
             # hide the path from editors), then MkDocs reports the summary and aborts.

@@ -107,16 +107,12 @@ class FaultCheck:
     drills: list[Exercise]
 
 
-def render_pages(library: Library, embeds: dict[str, EmbedAction]) -> dict[str, str]:
-    """Every record and index page of the site, keyed by its path under `docs/`;
-    `embeds` holds each exercise page's Embed section (see embeds.py)."""
+def render_exercise_pages(library: Library, embeds: dict[str, EmbedAction]) -> dict[str, str]:
+    """Every exercise's page and the exercise index, keyed by path under `docs/`; `embeds`
+    holds each exercise page's Embed section (see embeds.py)."""
     env = make_environment()
     exercises = sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower()))
-    faults = sorted(library.faults.values(), key=lambda f: f.name.lower())
-    ladders = sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
-    sources = sorted(library.sources.values(), key=lambda s: s.title.lower())
     pages: dict[str, str] = {}
-
     exercise_template = env.get_template("exercise.md.j2")
     exercise_names = {key: value.name for key, value in library.exercises.items()}
     for exercise in exercises:
@@ -133,6 +129,20 @@ def render_pages(library: Library, embeds: dict[str, EmbedAction]) -> dict[str, 
             sources=[library.sources[s] for s in exercise.sources],
             embed=embeds[exercise.id],
         )
+    pages["exercises/index.md"] = env.get_template("exercises_index.md.j2").render(
+        exercises=exercises)
+    return pages
+
+
+def render_other_pages(library: Library) -> dict[str, str]:
+    """The fault, ladder, source and browse pages and their indexes, keyed by path under
+    `docs/`: every generated page but the exercises' and the cards'."""
+    env = make_environment()
+    exercises = sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower()))
+    faults = sorted(library.faults.values(), key=lambda f: f.name.lower())
+    ladders = sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
+    sources = sorted(library.sources.values(), key=lambda s: s.title.lower())
+    pages: dict[str, str] = {}
     fault_template = env.get_template("fault.md.j2")
     for fault in faults:
         pages[f"faults/{fault.id}.md"] = fault_template.render(
@@ -148,8 +158,6 @@ def render_pages(library: Library, embeds: dict[str, EmbedAction]) -> dict[str, 
             steps=[(step, library.exercises[step.exercise]) for step in ladder.steps],
             sources=[library.sources[s] for s in ladder.sources],
         )
-    pages["exercises/index.md"] = env.get_template("exercises_index.md.j2").render(
-        exercises=exercises)
     pages["faults/index.md"] = env.get_template("faults_index.md.j2").render(faults=faults)
     pages["ladders/index.md"] = env.get_template("ladders_index.md.j2").render(ladders=ladders)
     pages["browse/sources.md"] = env.get_template("sources.md.j2").render(
