@@ -111,7 +111,7 @@ def render_exercise_pages(library: Library, embeds: dict[str, EmbedAction]) -> d
     """Every exercise's page and the exercise index, keyed by path under `docs/`; `embeds`
     holds each exercise page's Embed section (see embeds.py)."""
     env = make_environment()
-    exercises = sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower()))
+    exercises = exercises_in_order(library)
     pages: dict[str, str] = {}
     exercise_template = env.get_template("exercise.md.j2")
     exercise_names = {key: value.name for key, value in library.exercises.items()}
@@ -138,7 +138,7 @@ def render_other_pages(library: Library) -> dict[str, str]:
     """The fault, ladder, source and browse pages and their indexes, keyed by path under
     `docs/`: every generated page but the exercises' and the cards'."""
     env = make_environment()
-    exercises = sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower()))
+    exercises = exercises_in_order(library)
     faults = sorted(library.faults.values(), key=lambda f: f.name.lower())
     ladders = sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
     sources = sorted(library.sources.values(), key=lambda s: s.title.lower())
@@ -170,6 +170,11 @@ def render_other_pages(library: Library) -> dict[str, str]:
     pages["browse/index.md"] = env.get_template("browse_index.md.j2").render(
         facets=[(facet, title, len(groups)) for facet, title, groups in browse_facets(exercises)])
     return pages
+
+
+def exercises_in_order(library: Library) -> list[Exercise]:
+    """The exercises as the index and browse pages list them: by level, then by name."""
+    return sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower()))
 
 
 def exercise_tags(exercise: Exercise) -> list[str]:
