@@ -14,13 +14,14 @@ from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
 from .parallel import run_apart
-from .render import TEMPLATES, render_exercise_pages, render_other_pages
+from .render import TEMPLATES, render_exercise_pages, render_fault_ladder_and_browse_pages
 from .validate import validate_records
 from .write import OWNED_FOLDERS, WriteReport, claim_folders, sync_folders
 
-# Rendering and writing is split in two halves of about equal time, one per process.
+# Rendering and writing is split in two halves of about equal time, one per process: the
+# exercise pages and embeds, and the rest (fault, ladder and browse pages, cards, data files).
 EXERCISE_FOLDERS = ("exercises", "embed")
-OTHER_FOLDERS = tuple(folder for folder in OWNED_FOLDERS if folder not in EXERCISE_FOLDERS)
+REST_FOLDERS = tuple(folder for folder in OWNED_FOLDERS if folder not in EXERCISE_FOLDERS)
 
 
 def read_library(content_dir: Path) -> Library:
@@ -55,13 +56,13 @@ def generate(content_dir: Path, docs_dir: Path,
             files = render_exercise_pages(library, embed_actions) | embed_files
             return sync_folders(files, docs_dir, claimed, EXERCISE_FOLDERS)
 
-        def everything_else() -> WriteReport:
-            files = (render_other_pages(library) | render_cards(library, site_url)
+        def pages_cards_and_data() -> WriteReport:
+            files = (render_fault_ladder_and_browse_pages(library) | render_cards(library, site_url)
                      | export_files(library, site_url))
-            return sync_folders(files, docs_dir, claimed, OTHER_FOLDERS)
+            return sync_folders(files, docs_dir, claimed, REST_FOLDERS)
 
-        exercise_report, other_report = run_apart(exercises_and_embeds, everything_else)
-        return library, exercise_report + other_report
+        exercise_report, rest_report = run_apart(exercises_and_embeds, pages_cards_and_data)
+        return library, exercise_report + rest_report
 
 
 @contextmanager

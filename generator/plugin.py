@@ -42,9 +42,11 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         self.content_dir = Path(config.config_file_path).parent / self.config.content
         started = time.perf_counter()
         try:
-            # `serve` rebuilds in the same process, so it can skip what has not changed; a
-            # build's process generates once, and noting what it wrote would only cost time.
-            regenerate = generate_if_changed if self.serving else generate
+            # A process that rebuilds (`serve`, also `serve --clean`, which MkDocs starts as a
+            # build) can skip what has not changed; a build generates once, and noting what
+            # it wrote would only cost time.
+            rebuilding = self.serving or self.library is not None
+            regenerate = generate_if_changed if rebuilding else generate
             library, report = regenerate(self.content_dir, Path(config.docs_dir),
                                          config.site_url)
         except ContentError as error:

@@ -15,6 +15,7 @@ import functools
 import re
 from itertools import zip_longest
 from operator import itemgetter
+from typing import NamedTuple
 
 from markupsafe import Markup
 from segno import consts, encoder
@@ -62,11 +63,11 @@ def _modules(text: str) -> tuple[int, bytes]:
     encoder.write_pad_codewords(message, version, capacity, len(message))
     data = bytes(message.getbits()).translate(_BIT_DIGITS)
     codewords = _final_codewords(version, error, int(data, 2).to_bytes(len(data) // 8, "big"))
-    width, blank, place_bits, free = _layout(version, error)
-    bits = f"{int.from_bytes(codewords, 'big'):0{8 * len(codewords)}b}".encode()
-    bits = bits.translate(_DIGIT_BITS) + bytes(free + 1 - 8 * len(codewords))
-    placed = int.from_bytes(bytes(place_bits(bits)), "big")
-    return width, (placed ^ blank).to_bytes(width * (width + 1), "big")
+    layout = _layout(version, error)
+    digits = f"{int.from_bytes(codewords, 'big'):0{8 * len(codewords)}b}".encode()
+    bits = digits.translate(_DIGIT_BITS) + bytes(layout.data_modules + 1 - len(digits))
+    placed = int.from_bytes(bytes(layout.place_bits(bits)), "big")
+    return layout.width, (placed ^ layout.blank).to_bytes(layout.width * (layout.width + 1), "big")
 
 
 def _final_codewords(version: int, error: int, data: bytes) -> bytes:
@@ -106,13 +107,18 @@ def _generator_products(length: int) -> tuple[int, ...]:
                  for factor in range(1, 256)))
 
 
+class _Layout(NamedTuple):
+    """What every code of one version and error level shares."""
+
+    width: int
+    blank: int  # the code of an all-zero message, masked, as one integer in `_modules`' layout
+    place_bits: itemgetter  # message bits, then zeros -> every module's bit (others get a zero)
+    data_modules: int  # how many modules hold message bits
+
+
 @functools.cache
-def _layout(version: int, error: int) -> tuple[int, int, itemgetter, int]:
-    """For every code of this version: its width; the code of an all-zero message (function
-    patterns, format and version information, and the mask over the data region) as one
-    integer of `_modules`' layout; a function that takes the message bits, followed by zeros,
-    and puts each in its module (every other module gets one of the zeros); and the
-    number of modules that hold message bits."""
+def _layout(version: int, error: int) -> _Layout:
+    """Worked out once per version and level, with segno's own functions."""
     width = encoder.calc_matrix_size(version)
     numbered = [list(row) for row in _function_patterns(width)]
     free = sum(row.count(0x2) for row in numbered)
@@ -126,7 +132,7 @@ def _layout(version: int, error: int) -> tuple[int, int, itemgetter, int]:
     encoder.add_format_info(blank, version, error, QR_MASK)
     encoder.add_version_info(blank, version)
     blank_modules = b"".join(bytes(row) + b"\0" for row in blank)
-    return width, int.from_bytes(blank_modules, "big"), place_bits, free
+    return _Layout(width, int.from_bytes(blank_modules, "big"), place_bits, free)
 
 
 def _function_patterns(width: int) -> list[bytearray]:

@@ -10,7 +10,7 @@ import pytest
 from generator.embeds import render_embeds
 from generator.model import Prescription
 from generator.pipeline import read_library
-from generator.render import dose, escape_text, render_exercise_pages, render_other_pages
+from generator.render import dose, escape_text, render_exercise_pages, render_fault_ladder_and_browse_pages
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "golden"
@@ -21,7 +21,7 @@ def pages_of(content: Path) -> dict[str, str]:
     """The record and index pages of the library in `content`, Embed sections included."""
     library = read_library(content)
     return (render_exercise_pages(library, render_embeds(library, SITE_URL)[1])
-            | render_other_pages(library))
+            | render_fault_ladder_and_browse_pages(library))
 
 
 @pytest.mark.parametrize("page", ["exercises/first-drill.md", "ladders/test-ladder.md",
