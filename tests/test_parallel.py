@@ -146,7 +146,10 @@ def test_generating_in_two_processes_writes_what_one_process_writes(tmp_path, mo
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["killed", "interrupted"])
 def test_children_end_when_their_parent_is_stopped(stop):
     """Killed, or interrupted alone (Ctrl-C reaches the whole group; a stop button may not)."""
-    script = ("import time\nfrom generator import parallel\n"
+    # Ctrl-C raises KeyboardInterrupt, as in a terminal, also where the tests run in the
+    # background of a shell, whose children inherit SIGINT ignored.
+    script = ("import signal, time\nfrom generator import parallel\n"
+              "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
               "parallel.run_apart(lambda: time.sleep(60), lambda: time.sleep(60))\n")
     parent = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT,
                               stderr=subprocess.DEVNULL)
