@@ -188,8 +188,7 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
         for _ in range(cold_runs):
             clear_generated(docs)
             child = run_child([sys.executable, __file__, "--generate", str(project)], ROOT)
-            generator.append((Timing(**json.loads(child.stdout.strip().splitlines()[-1])),
-                              child.rss_mb))
+            generator.append((last_timing(child), child.rss_mb))
 
         # Builds and baselines alternate in order, so neither always runs on a warmer cache;
         # every build starts without generated pages, as a fresh checkout would.
@@ -220,6 +219,7 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
         generator_rss = max(rss for _, rss in generator)
 
         fastest = min(builds, key=lambda child: child.wall_s)
+        in_build = [generation_s(build) for build in builds]
         result = {
             "generator_s": round(min(t.wall for t, _ in generator), 3),
             "build_s": round(fastest.wall_s, 2),
@@ -238,8 +238,9 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
             "build_ratio_pairs": [round(b.wall_s / a.wall_s, 3)
                                   for b, a in zip(builds, baselines, strict=True)],
             # The plugin's generation over the build it ran in: no drift between two runs.
-            "generator_in_build_s": [round(generation_s(b), 2) for b in builds],
-            "generator_build_shares": [round(generation_s(b) / b.wall_s, 4) for b in builds],
+            "generator_in_build_s": [round(seconds, 2) for seconds in in_build],
+            "generator_build_shares": [round(seconds / build.wall_s, 4)
+                                       for seconds, build in zip(in_build, builds, strict=True)],
             "build_rss_mb": round(max(child.rss_mb for child in builds), 1),
             "baseline_rss_mb": round(max(child.rss_mb for child in baselines), 1),
             "generator_rss_mb": round(generator_rss, 1),
@@ -250,7 +251,7 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
         if size <= DECK_SIZE_LIMIT:
             runs = [run_child([sys.executable, __file__, "--decks", str(project)], ROOT)
                     for _ in range(DECK_RUNS)]
-            made = [Timing(**json.loads(run.stdout.strip().splitlines()[-1])) for run in runs]
+            made = [last_timing(run) for run in runs]
             result["deck_s_per_card"] = round(min(t.wall for t in made) / size, 4)
             result["deck_cpu_s_per_card"] = round(min(t.cpu for t in made) / size, 4)
             result["deck_s_per_card_all"] = [round(t.wall / size, 4) for t in made]
@@ -332,6 +333,11 @@ def generation_s(build: Child) -> float:
 class Timing:
     wall: float
     cpu: float
+
+
+def last_timing(child: Child) -> Timing:
+    """The Timing a `--generate` or `--decks` child printed as its last line."""
+    return Timing(**json.loads(child.stdout.strip().splitlines()[-1]))
 
 
 def timed(action) -> Timing:

@@ -163,11 +163,12 @@ def render_fault_ladder_and_browse_pages(library: Library) -> dict[str, str]:
         sources=[(source, library.records_citing(source)) for source in sources],
         kind_of=record_kind,
     )
-    for facet, title, groups in browse_facets(exercises):
+    facets = browse_facets(exercises)
+    for facet, title, groups in facets:
         pages[f"browse/{facet}.md"] = env.get_template("browse.md.j2").render(
             title=title, groups=groups)
     pages["browse/index.md"] = env.get_template("browse_index.md.j2").render(
-        facets=[(facet, title, len(groups)) for facet, title, groups in browse_facets(exercises)])
+        facets=[(facet, title, len(groups)) for facet, title, groups in facets])
     return pages
 
 
