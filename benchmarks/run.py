@@ -32,8 +32,16 @@ from synthetic import exercise_id, write_library  # noqa: E402
 
 from generator.write import OWNED_FOLDERS  # noqa: E402
 
-COLUMNS = ["generator_s", "build_s", "baseline_s", "page_kb_median", "peak_rss_mb",
-           "rewritten_after_edit", "noop_generate_s", "deck_s_per_card"]
+COLUMNS = [
+    "generator_s",
+    "build_s",
+    "baseline_s",
+    "page_kb_median",
+    "peak_rss_mb",
+    "rewritten_after_edit",
+    "noop_generate_s",
+    "deck_s_per_card",
+]
 LIVE_COLUMNS = ["live_edit_s", "live_edit_dirty_s"]
 DECK_SIZE_LIMIT = 1000
 DECK_RUNS = 2  # decks are timed twice per size, the faster counts
@@ -41,19 +49,26 @@ DECK_RUNS = 2  # decks are timed twice per size, the faster counts
 SETTLE_S = 30
 LIVE_SIZE_LIMIT = 1000
 _GENERATION_LINE = re.compile(r"drillbook: .*; pages .* in ([0-9.]+) s$", re.MULTILINE)
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DRILLBOOK_DECKS": "0",
-       "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "DRILLBOOK_DECKS": "0",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,1000",
-                        help="comma-separated library sizes (exercises), e.g. 100,1000,5000")
-    parser.add_argument("--json", action="store_true",
-                        help="end with one line of JSON keyed by size")
-    parser.add_argument("--live", action="store_true",
-                        help="also time `mkdocs serve` from saving a record to serving the "
-                             f"page (sizes up to {LIVE_SIZE_LIMIT})")
+    parser.add_argument(
+        "--sizes", default="100,1000", help="comma-separated library sizes (exercises), e.g. 100,1000,5000"
+    )
+    parser.add_argument("--json", action="store_true", help="end with one line of JSON keyed by size")
+    parser.add_argument(
+        "--live",
+        action="store_true",
+        help="also time `mkdocs serve` from saving a record to serving the "
+        f"page (sizes up to {LIVE_SIZE_LIMIT})",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--decks", type=Path, help=argparse.SUPPRESS)
@@ -96,11 +111,9 @@ def table(results: dict[str, dict]) -> str:
     columns = COLUMNS + [c for c in LIVE_COLUMNS if any(c in r for r in results.values())]
     rows = [["size", *columns]]
     for size, result in results.items():
-        rows.append([size, *("n/a" if result.get(c) is None else f"{result[c]:g}"
-                             for c in columns)])
+        rows.append([size, *("n/a" if result.get(c) is None else f"{result[c]:g}" for c in columns)])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))
-                     for row in rows)
+    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)) for row in rows)
 
 
 def targets(results: dict[str, dict]) -> list[str]:
@@ -114,30 +127,50 @@ def targets(results: dict[str, dict]) -> list[str]:
         lines.append(f"{verdict:>7}  {name}: {value:.3f} (limit {limit:g}){note}")
 
     if large:
-        check("1000: generation / build, within each build (median)",
-              statistics.median(large["generator_build_shares"]), 0.05,
-              f"; generator_s / build_s across runs {large['generator_s'] / large['build_s']:.3f}"
-              f", CPU {large['generator_cpu_s'] / large['build_cpu_s']:.3f}")
-        check("1000: build / baseline run beside it (median of pairs)",
-              statistics.median(large["build_ratio_pairs"]), 1.10,
-              f"; build_s / baseline_s {large['build_s'] / large['baseline_s']:.3f}, "
-              f"CPU {large['build_cpu_s'] / large['baseline_cpu_s']:.3f}")
+        check(
+            "1000: generation / build, within each build (median)",
+            statistics.median(large["generator_build_shares"]),
+            0.05,
+            f"; generator_s / build_s across runs {large['generator_s'] / large['build_s']:.3f}"
+            f", CPU {large['generator_cpu_s'] / large['build_cpu_s']:.3f}",
+        )
+        check(
+            "1000: build / baseline run beside it (median of pairs)",
+            statistics.median(large["build_ratio_pairs"]),
+            1.10,
+            f"; build_s / baseline_s {large['build_s'] / large['baseline_s']:.3f}, "
+            f"CPU {large['build_cpu_s'] / large['baseline_cpu_s']:.3f}",
+        )
         if small:
-            check("1000: |page_kb_median / page_kb_median@100 - 1|",
-                  abs(large["page_kb_median"] / small["page_kb_median"] - 1), 0.10)
+            check(
+                "1000: |page_kb_median / page_kb_median@100 - 1|",
+                abs(large["page_kb_median"] / small["page_kb_median"] - 1),
+                0.10,
+            )
         check("1000: rewritten_after_edit", large["rewritten_after_edit"], 5)
-        check("1000: noop_generate_s", large["noop_generate_s"], 0.2,
-              f"; a full regeneration in a process that has generated before: "
-              f"{large['noop_full_generate_s']:g} s; a fresh process: about generator_s")
+        check(
+            "1000: noop_generate_s",
+            large["noop_generate_s"],
+            0.2,
+            f"; a full regeneration in a process that has generated before: "
+            f"{large['noop_full_generate_s']:g} s; a fresh process: about generator_s",
+        )
     if huge and large:
-        check("5000: build_s / build_s@1000", huge["build_s"] / large["build_s"], 5.5,
-              f"; CPU {huge['build_cpu_s'] / large['build_cpu_s']:.3f}")
+        check(
+            "5000: build_s / build_s@1000",
+            huge["build_s"] / large["build_s"],
+            5.5,
+            f"; CPU {huge['build_cpu_s'] / large['build_cpu_s']:.3f}",
+        )
     if huge:
         check("5000: peak_rss_mb", huge["peak_rss_mb"], 1024)
     if small and large and small.get("deck_s_per_card") and large.get("deck_s_per_card"):
-        check("deck_s_per_card@1000 / deck_s_per_card@100",
-              large["deck_s_per_card"] / small["deck_s_per_card"], 1.0,
-              f"; CPU {large['deck_cpu_s_per_card'] / small['deck_cpu_s_per_card']:.3f}")
+        check(
+            "deck_s_per_card@1000 / deck_s_per_card@100",
+            large["deck_s_per_card"] / small["deck_s_per_card"],
+            1.0,
+            f"; CPU {large['deck_cpu_s_per_card'] / small['deck_cpu_s_per_card']:.3f}",
+        )
     return lines
 
 
@@ -165,8 +198,9 @@ def run_child(command: list[str], cwd: Path, env: dict | None = None) -> Child:
         errors = err.read().decode("utf-8", "replace")
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{errors}")
-        return Child(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-                     out.read().decode("utf-8"), errors)
+        return Child(
+            wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode("utf-8"), errors
+        )
 
 
 def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
@@ -213,8 +247,9 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
         rewritten += sorted(set(before) - set(after))
 
         generate_if_changed(content, docs, site_url)  # what the plugin calls on a rebuild
-        noop = statistics.median(timed(lambda: generate_if_changed(content, docs, site_url)).wall
-                                 for _ in range(5))
+        noop = statistics.median(
+            timed(lambda: generate_if_changed(content, docs, site_url)).wall for _ in range(5)
+        )
         noop_full = min(timed(lambda: generate(content, docs, site_url)).wall for _ in range(2))
         generator_rss = max(rss for _, rss in generator)
 
@@ -235,12 +270,14 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
             "build_s_all": [round(child.wall_s, 2) for child in builds],
             "baseline_s_all": [round(child.wall_s, 2) for child in baselines],
             # Each build over the baseline run beside it: less exposed to a passing load.
-            "build_ratio_pairs": [round(b.wall_s / a.wall_s, 3)
-                                  for b, a in zip(builds, baselines, strict=True)],
+            "build_ratio_pairs": [
+                round(b.wall_s / a.wall_s, 3) for b, a in zip(builds, baselines, strict=True)
+            ],
             # The plugin's generation over the build it ran in: no drift between two runs.
             "generator_in_build_s": [round(seconds, 2) for seconds in in_build],
-            "generator_build_shares": [round(seconds / build.wall_s, 4)
-                                       for seconds, build in zip(in_build, builds, strict=True)],
+            "generator_build_shares": [
+                round(seconds / build.wall_s, 4) for seconds, build in zip(in_build, builds, strict=True)
+            ],
             "build_rss_mb": round(max(child.rss_mb for child in builds), 1),
             "baseline_rss_mb": round(max(child.rss_mb for child in baselines), 1),
             "generator_rss_mb": round(generator_rss, 1),
@@ -249,8 +286,9 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
             "pages": len(pages),
         }
         if size <= DECK_SIZE_LIMIT:
-            runs = [run_child([sys.executable, __file__, "--decks", str(project)], ROOT)
-                    for _ in range(DECK_RUNS)]
+            runs = [
+                run_child([sys.executable, __file__, "--decks", str(project)], ROOT) for _ in range(DECK_RUNS)
+            ]
             made = [last_timing(run) for run in runs]
             result["deck_s_per_card"] = round(min(t.wall for t in made) / size, 4)
             result["deck_cpu_s_per_card"] = round(min(t.cpu for t in made) / size, 4)
@@ -275,9 +313,13 @@ def make_project(target: Path, size: int) -> Path:
     target.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(ROOT / "docs", target / "docs",
-                    ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs"
-                                                  and n in OWNED_FOLDERS])
+    shutil.copytree(
+        ROOT / "docs",
+        target / "docs",
+        ignore=lambda folder, names: [
+            n for n in names if Path(folder) == ROOT / "docs" and n in OWNED_FOLDERS
+        ],
+    )
     write_library(target / "content", size)
     return target
 
@@ -355,16 +397,19 @@ def cpu_seconds() -> float:
 
 def snapshot(docs: Path) -> dict[str, tuple[int, int]]:
     """(mtime, inode) of every file in the generated folders: a rewrite changes either."""
-    return {str(path.relative_to(docs)): (path.stat().st_mtime_ns, path.stat().st_ino)
-            for folder in OWNED_FOLDERS if (docs / folder).is_dir()
-            for path in (docs / folder).rglob("*") if path.is_file()}
+    return {
+        str(path.relative_to(docs)): (path.stat().st_mtime_ns, path.stat().st_ino)
+        for folder in OWNED_FOLDERS
+        if (docs / folder).is_dir()
+        for path in (docs / folder).rglob("*")
+        if path.is_file()
+    }
 
 
 def edit_record(path: Path, marker: str) -> None:
     """A typical edit: a sentence is added to the summary."""
     text = path.read_text("utf-8")
-    path.write_text(text.replace("summary: ", f"summary: {marker.capitalize()} summary. ", 1),
-                    "utf-8")
+    path.write_text(text.replace("summary: ", f"summary: {marker.capitalize()} summary. ", 1), "utf-8")
 
 
 def generate_cold(project: Path) -> Timing:
@@ -395,12 +440,13 @@ def live_edit(project: Path, size: int, *, dirty: bool) -> dict:
     command += ["--dirty"] * dirty
     record = exercise_id(size // 3)
     url = f"http://127.0.0.1:{port}/exercises/{record}/"
-    server = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        command, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     log: list[tuple[float, str]] = []
     reader = threading.Thread(
-        target=lambda: log.extend((time.perf_counter(), line) for line in server.stderr),
-        daemon=True)
+        target=lambda: log.extend((time.perf_counter(), line) for line in server.stderr), daemon=True
+    )
     reader.start()
     try:
         wait_for(lambda: fetch(url) is not None, timeout=1800)
@@ -413,19 +459,22 @@ def live_edit(project: Path, size: int, *, dirty: bool) -> dict:
 
         def builds() -> tuple[int, int]:
             after = [line for moment, line in list(log) if moment >= start]
-            return (sum("Building documentation" in line for line in after),
-                    sum("Reloading browsers" in line for line in after))
+            return (
+                sum("Building documentation" in line for line in after),
+                sum("Reloading browsers" in line for line in after),
+            )
 
         def idle() -> bool:  # every rebuild done and nothing logged for 5 s
             started, finished = builds()
             return started == finished and time.perf_counter() - max(log)[0] > 5
 
         wait_for(idle, timeout=1800)
-        finished = [moment for moment, line in list(log)
-                    if moment >= start and "Reloading browsers" in line]
-        return {"live_edit_s": round(served, 2),
-                "live_edit_idle_s": round(finished[-1] - start, 2),
-                "live_edit_rebuilds": builds()[0]}
+        finished = [moment for moment, line in list(log) if moment >= start and "Reloading browsers" in line]
+        return {
+            "live_edit_s": round(served, 2),
+            "live_edit_idle_s": round(finished[-1] - start, 2),
+            "live_edit_rebuilds": builds()[0],
+        }
     finally:
         server.terminate()
         server.wait(timeout=60)

@@ -29,14 +29,100 @@ PAGE_HEIGHT_MM = 279.4 - 2 * 12
 # Advance widths (em) of DejaVu Sans Bold, the widest face card.css asks for, so any text
 # measured with them is at least as wide as printed; other characters count as wider still.
 _ASCII = "".join(chr(code) for code in range(32, 127))
-_WIDTHS = dict(zip(_ASCII, (
-    0.348, 0.456, 0.521, 0.838, 0.696, 1.002, 0.872, 0.306, 0.457, 0.457, 0.523, 0.838, 0.38,
-    0.415, 0.38, 0.365, *[0.696] * 10, 0.4, 0.4, 0.838, 0.838, 0.838, 0.58, 1.0, 0.774,
-    0.762, 0.734, 0.83, 0.683, 0.683, 0.821, 0.837, 0.372, 0.372, 0.775, 0.637, 0.995, 0.837,
-    0.85, 0.733, 0.85, 0.77, 0.72, 0.682, 0.812, 0.774, 1.103, 0.771, 0.724, 0.725, 0.457,
-    0.365, 0.457, 0.838, 0.5, 0.5, 0.675, 0.716, 0.593, 0.716, 0.678, 0.435, 0.716, 0.712,
-    0.343, 0.343, 0.665, 0.343, 1.042, 0.712, 0.687, 0.716, 0.716, 0.493, 0.595, 0.478, 0.712,
-    0.652, 0.924, 0.645, 0.652, 0.582, 0.712, 0.365, 0.712, 0.838), strict=True))
+_WIDTHS = dict(
+    zip(
+        _ASCII,
+        (
+            0.348,
+            0.456,
+            0.521,
+            0.838,
+            0.696,
+            1.002,
+            0.872,
+            0.306,
+            0.457,
+            0.457,
+            0.523,
+            0.838,
+            0.38,
+            0.415,
+            0.38,
+            0.365,
+            *[0.696] * 10,
+            0.4,
+            0.4,
+            0.838,
+            0.838,
+            0.838,
+            0.58,
+            1.0,
+            0.774,
+            0.762,
+            0.734,
+            0.83,
+            0.683,
+            0.683,
+            0.821,
+            0.837,
+            0.372,
+            0.372,
+            0.775,
+            0.637,
+            0.995,
+            0.837,
+            0.85,
+            0.733,
+            0.85,
+            0.77,
+            0.72,
+            0.682,
+            0.812,
+            0.774,
+            1.103,
+            0.771,
+            0.724,
+            0.725,
+            0.457,
+            0.365,
+            0.457,
+            0.838,
+            0.5,
+            0.5,
+            0.675,
+            0.716,
+            0.593,
+            0.716,
+            0.678,
+            0.435,
+            0.716,
+            0.712,
+            0.343,
+            0.343,
+            0.665,
+            0.343,
+            1.042,
+            0.712,
+            0.687,
+            0.716,
+            0.716,
+            0.493,
+            0.595,
+            0.478,
+            0.712,
+            0.652,
+            0.924,
+            0.645,
+            0.652,
+            0.582,
+            0.712,
+            0.365,
+            0.712,
+            0.838,
+        ),
+        strict=True,
+    )
+)
 _OTHER_WIDTH = 1.25
 _MM_PER_PT = 25.4 / 72
 
@@ -66,7 +152,7 @@ class Box:
         """`text` shortened so that `prefix` + `text` takes at most `lines` lines."""
         fitted = fit(prefix + " ".join(text.split()), self.em, lines or self.lines, self.caps)
         # A word too long to start beside the prefix is cut to nothing: keep the ellipsis.
-        return fitted[len(prefix):] if len(fitted) > len(prefix) else ELLIPSIS
+        return fitted[len(prefix) :] if len(fitted) > len(prefix) else ELLIPSIS
 
     def lines_of(self, text: str) -> int:
         return len(wrap(text, self.em, self.caps))
@@ -103,8 +189,9 @@ def text_width(text: str, caps: bool = False) -> float:
     """Width of `text` in ems, never less than printed (see _WIDTHS); `caps` for text
     that CSS shows in capitals."""
     if caps:
-        return sum(max(_WIDTHS.get(char, _OTHER_WIDTH), _WIDTHS.get(char.upper(), _OTHER_WIDTH))
-                   for char in text)
+        return sum(
+            max(_WIDTHS.get(char, _OTHER_WIDTH), _WIDTHS.get(char.upper(), _OTHER_WIDTH)) for char in text
+        )
     return sum(_WIDTHS.get(char, _OTHER_WIDTH) for char in text)
 
 
@@ -207,31 +294,35 @@ def make_card(library: Library, exercise: Exercise, site_url: str | None) -> Car
     main = places[0] if places else None
     sources = [library.sources[s] for s in exercise.sources]
     credit = "; ".join(
-        f"{s.title}, {s.publisher or s.author}" if s.publisher or s.author else s.title
-        for s in sources)
+        f"{s.title}, {s.publisher or s.author}" if s.publisher or s.author else s.title for s in sources
+    )
     url = exercise_url(site_url, exercise.id) if site_url else None
     step = f"Step {main.number} of {len(main.ladder.steps)}" if main else None
     return Card(
         exercise=exercise,
         title=CARD["title"].fit(exercise.name),
         level=f"Level {exercise.level} · {LEVEL_NAMES[exercise.level]}",
-        equipment=CARD["equipment"].fit(", ".join(exercise.equipment) or "Bodyweight",
-                                        prefix="Equipment: "),
+        equipment=CARD["equipment"].fit(", ".join(exercise.equipment) or "Bodyweight", prefix="Equipment: "),
         dose=dose(exercise.prescriptions[0]) if exercise.prescriptions else "",
         cues=fit_cues([cue.text for cue in exercise.cues]),
-        faults=[CardFault(CARD["fault"].fit(library.faults[link.fault].name),
-                          CARD["fix"].fit(library.faults[link.fault].fix[0], prefix="Fix: "),
-                          link.fault)
-                for link in exercise.faults[:CARD_FAULTS]],
+        faults=[
+            CardFault(
+                CARD["fault"].fit(library.faults[link.fault].name),
+                CARD["fix"].fit(library.faults[link.fault].fix[0], prefix="Fix: "),
+                link.fault,
+            )
+            for link in exercise.faults[:CARD_FAULTS]
+        ],
         ladder=CARD["ladder"].fit(main.ladder.name, prefix=f"{step} · ") if main else None,
         ladder_id=main.ladder.id if main else None,
         step=step,
         previous=CARD["step"].fit(library.exercises[main.previous.exercise].name, prefix="Previous: ")
-        if main and main.previous else None,
+        if main and main.previous
+        else None,
         next=CARD["step"].fit(library.exercises[main.next.exercise].name, prefix="Next: ")
-        if main and main.next else None,
-        move_on=CARD["move_on"].fit(main.step.move_on, prefix="Move on when: ")
-        if main else None,
+        if main and main.next
+        else None,
+        move_on=CARD["move_on"].fit(main.step.move_on, prefix="Move on when: ") if main else None,
         credit=CARD["credit"].fit(credit, prefix="Source: "),
         url=CARD["credit"].fit(url) if url else None,
         qr=qr_svg(url) if url else None,
@@ -286,13 +377,20 @@ def poster_steps(library: Library, ladder: Ladder) -> list[PosterStep]:
     steps = []
     for number, step in enumerate(ladder.steps, start=1):
         exercise = library.exercises[step.exercise]
-        prescription = step.prescription or (exercise.prescriptions[0]
-                                             if exercise.prescriptions else None)
+        prescription = step.prescription or (exercise.prescriptions[0] if exercise.prescriptions else None)
         amount = dose(prescription) if prescription else ""
         label = "Goal reached when:" if number == len(ladder.steps) else "Move on when:"
         prefix = f"{amount} · {label} " if amount else f"{label} "
-        steps.append(PosterStep(number, line.fit(exercise.name), exercise.id, amount, label,
-                                line.fit(step.move_on, lines, prefix=prefix)))
+        steps.append(
+            PosterStep(
+                number,
+                line.fit(exercise.name),
+                exercise.id,
+                amount,
+                label,
+                line.fit(step.move_on, lines, prefix=prefix),
+            )
+        )
     return steps
 
 
@@ -318,12 +416,16 @@ def decks(library: Library) -> list[Deck]:
     """Every deck: all cards, then one per ladder (its poster, then its steps' cards)."""
     found = []
     for paper in PAPERS:
-        found.append(Deck(ALL_CARDS, "All cards", paper,
-                          [f"cards/{e.id}" for e in card_order(library)]))
+        found.append(Deck(ALL_CARDS, "All cards", paper, [f"cards/{e.id}" for e in card_order(library)]))
         for ladder in sorted(library.ladders.values(), key=lambda item: item.id):
-            found.append(Deck(f"ladder-{ladder.id}", ladder.name, paper,
-                              [f"cards/ladders/{ladder.id}",
-                               *(f"cards/{step.exercise}" for step in ladder.steps)]))
+            found.append(
+                Deck(
+                    f"ladder-{ladder.id}",
+                    ladder.name,
+                    paper,
+                    [f"cards/ladders/{ladder.id}", *(f"cards/{step.exercise}" for step in ladder.steps)],
+                )
+            )
     return found
 
 
@@ -331,33 +433,40 @@ def deck_links(name: str, prefix: str) -> Markup:
     """Raw-HTML links to the A4 and Letter PDFs of deck `name`, relative to a page's URL.
 
     Raw HTML because the PDFs only exist after the build, so MkDocs cannot check them."""
-    links = " · ".join(f'<a href="{prefix}cards/pdf/{name}-{paper}.pdf" download>'
-                       f'{"A4" if paper == "a4" else "US Letter"}</a>' for paper in PAPERS)
+    links = " · ".join(
+        f'<a href="{prefix}cards/pdf/{name}-{paper}.pdf" download>'
+        f"{'A4' if paper == 'a4' else 'US Letter'}</a>"
+        for paper in PAPERS
+    )
     return Markup(f'<p class="db-actions">Download cards (PDF): {links}</p>')
 
 
 def render_cards(library: Library, site_url: str | None) -> dict[str, str]:
     """The card of every exercise, the poster of every ladder and the cards index."""
     if not site_url:
-        log.warning("drillbook: site_url is not set, so the cards have no QR code; set "
-                    "site_url in mkdocs.yml (or pass --site-url) to print QR codes")
+        log.warning(
+            "drillbook: site_url is not set, so the cards have no QR code; set "
+            "site_url in mkdocs.yml (or pass --site-url) to print QR codes"
+        )
     env = make_environment()
     env.globals.update(deck_links=deck_links)
     pages: dict[str, str] = {}
     card_template = env.get_template("card.md.j2")
     exercises = card_order(library)
     for exercise in exercises:
-        pages[f"cards/{exercise.id}.md"] = card_template.render(
-            card=make_card(library, exercise, site_url))
+        pages[f"cards/{exercise.id}.md"] = card_template.render(card=make_card(library, exercise, site_url))
     poster_template = env.get_template("poster.md.j2")
     ladders = sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
     for ladder in ladders:
         steps = poster_steps(library, ladder)
         half = -(-len(steps) // poster_layout(len(steps)).columns)
         pages[f"cards/ladders/{ladder.id}.md"] = poster_template.render(
-            ladder=ladder, title=POSTER["title"].fit(ladder.name),
+            ladder=ladder,
+            title=POSTER["title"].fit(ladder.name),
             goal=POSTER["goal"].fit(ladder.goal, prefix="Goal: "),
-            columns=[steps[:half], steps[half:]] if half < len(steps) else [steps])
+            columns=[steps[:half], steps[half:]] if half < len(steps) else [steps],
+        )
     pages["cards/index.md"] = env.get_template("cards_index.md.j2").render(
-        exercises=exercises, ladders=ladders, all_cards=ALL_CARDS)
+        exercises=exercises, ladders=ladders, all_cards=ALL_CARDS
+    )
     return pages

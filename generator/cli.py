@@ -11,21 +11,27 @@ from .errors import DrillbookError
 from .importer import import_free_exercise_db
 from .model import json_schemas
 from .pipeline import generate, read_library
+from .settings import project_settings
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="drillbook",
-        description="Build an exercise technique site from YAML records.")
+        prog="drillbook", description="Build an exercise technique site from YAML records."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate every record; write nothing")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder")
 
-    gen = commands.add_parser("generate", help="validate, then write the Markdown pages")
-    gen.add_argument("--content", type=Path, default=Path("content"), help="content folder")
-    gen.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder")
-    gen.add_argument("--site-url", default=None, help="absolute URL the site is served from")
+    gen = commands.add_parser(
+        "generate", help="validate, then write the Markdown pages (settings from mkdocs.yml)"
+    )
+    gen.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs config")
+    gen.add_argument("--content", type=Path, default=None, help="content folder (default: the plugin's)")
+    gen.add_argument("--docs", type=Path, default=None, help="docs folder (default: docs_dir)")
+    gen.add_argument(
+        "--site-url", default=None, help="absolute URL the site is served from (default: site_url)"
+    )
 
     build = commands.add_parser("build", help="generate the pages and build the site")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config")
@@ -33,8 +39,9 @@ def main(argv: list[str] | None = None) -> int:
 
     schema = commands.add_parser("schema", help="write the JSON Schema of every record kind")
     schema.add_argument("--out", type=Path, default=Path("docs/schemas"), help="output folder")
-    schema.add_argument("--check", action="store_true",
-                        help="exit 1 if the files on disk are out of date; write nothing")
+    schema.add_argument(
+        "--check", action="store_true", help="exit 1 if the files on disk are out of date; write nothing"
+    )
 
     imp = commands.add_parser("import", help="write exercise records from another dataset")
     imp.add_argument("format", choices=["free-exercise-db"], help="the dataset's format")
@@ -57,7 +64,11 @@ def run_check(args) -> int:
 
 
 def run_generate(args) -> int:
-    library, report = generate(args.content, args.docs, args.site_url)
+    settings = project_settings(args.config_file)
+    content = args.content or settings.content
+    docs = args.docs or settings.docs
+    site_url = args.site_url or settings.site_url
+    library, report = generate(content, docs, site_url)
     print(f"Generated {library.summary()}: {report}")
     return 0
 
@@ -95,12 +106,16 @@ class _PlainFormatter(logging.Formatter):
 
 def run_schema(args) -> int:
     schemas = json_schemas()
-    stale = [name for name, text in schemas.items()
-             if not (args.out / name).is_file() or (args.out / name).read_text("utf-8") != text]
+    stale = [
+        name
+        for name, text in schemas.items()
+        if not (args.out / name).is_file() or (args.out / name).read_text("utf-8") != text
+    ]
     if args.check:
         if stale:
-            raise DrillbookError(f"schemas out of date in {args.out}: {', '.join(stale)}; "
-                                 "run `drillbook schema`")
+            raise DrillbookError(
+                f"schemas out of date in {args.out}: {', '.join(stale)}; run `drillbook schema`"
+            )
         print(f"OK: {len(schemas)} schemas up to date")
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
@@ -116,8 +131,13 @@ def run_import(args) -> int:
     return 0
 
 
-COMMANDS = {"check": run_check, "generate": run_generate, "build": run_build,
-            "schema": run_schema, "import": run_import}
+COMMANDS = {
+    "check": run_check,
+    "generate": run_generate,
+    "build": run_build,
+    "schema": run_schema,
+    "import": run_import,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

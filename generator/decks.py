@@ -43,16 +43,17 @@ def card_html(site_dir: Path, page: str, directory_urls: bool = True) -> str:
     return found.group(0)
 
 
-def paper_document(site_dir: Path, pages: list[str], paper: str,
-                   directory_urls: bool = True) -> str:
+def paper_document(site_dir: Path, pages: list[str], paper: str, directory_urls: bool = True) -> str:
     """One HTML document holding `pages` (card articles), each on its own sheet of `paper`."""
     css = (site_dir / "assets" / "card.css").read_text("utf-8")
     cards = "\n".join(card_html(site_dir, page, directory_urls) for page in pages)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            f"<title>Drillbook cards</title><style>{css}\n"
-            f"@page {{ size: {PAPERS[paper]} portrait; }}\n"
-            ".db-card + .db-card { break-before: page; }</style></head>"
-            f"<body>{cards}</body></html>")
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Drillbook cards</title><style>{css}\n"
+        f"@page {{ size: {PAPERS[paper]} portrait; }}\n"
+        ".db-card + .db-card { break-before: page; }</style></head>"
+        f"<body>{cards}</body></html>"
+    )
 
 
 def build_decks(site_dir: Path, decks: list[Deck], directory_urls: bool = True) -> list[Path]:
@@ -65,8 +66,11 @@ def build_decks(site_dir: Path, decks: list[Deck], directory_urls: bool = True) 
     tasks, first = [], 1
     for paper in PAPERS:
         paper_decks = [deck for deck in decks if deck.paper == paper]
-        tasks.append(functools.partial(_write_paper_alone, site_dir, paper_decks, paper,
-                                       directory_urls, first, len(decks)))
+        tasks.append(
+            functools.partial(
+                _write_paper_alone, site_dir, paper_decks, paper, directory_urls, first, len(decks)
+            )
+        )
         first += len(paper_decks)
     return [path for written in run_apart(*tasks) for path in written]
 
@@ -82,8 +86,9 @@ def _write_paper_alone(*args) -> list[Path]:
             gc.collect()
 
 
-def write_paper(site_dir: Path, decks: list[Deck], paper: str, directory_urls: bool,
-                first: int, total: int) -> list[Path]:
+def write_paper(
+    site_dir: Path, decks: list[Deck], paper: str, directory_urls: bool, first: int, total: int
+) -> list[Path]:
     """Lay out and write the `decks` of one paper size; log them as deck `first`, … of `total`."""
     pages = list(dict.fromkeys(page for deck in decks for page in deck.pages))
     if not pages:  # an empty library: no card to print
@@ -97,13 +102,16 @@ def write_paper(site_dir: Path, decks: list[Deck], paper: str, directory_urls: b
         # Pages from several documents make one PDF: the copy takes only the pages.
         document.copy([laid_out[page] for page in deck.pages]).write_pdf(target)
         written.append(target)
-        log.info(f"drillbook: deck {number}/{total} {deck.file} "
-                 f"({len(deck.pages)} pages, {time.perf_counter() - started:.1f} s)")
+        log.info(
+            f"drillbook: deck {number}/{total} {deck.file} "
+            f"({len(deck.pages)} pages, {time.perf_counter() - started:.1f} s)"
+        )
     return written
 
 
-def lay_out(site_dir: Path, pages: list[str], paper: str,
-            directory_urls: bool) -> tuple[Document, dict[str, Page]]:
+def lay_out(
+    site_dir: Path, pages: list[str], paper: str, directory_urls: bool
+) -> tuple[Document, dict[str, Page]]:
     """Each of `pages` laid out on one sheet of `paper`, and a document to copy them into.
 
     After each chunk every object the process holds, the pages laid out so far among them,
@@ -114,23 +122,25 @@ def lay_out(site_dir: Path, pages: list[str], paper: str,
     started = reported = time.perf_counter()
     laid_out: dict[str, Page] = {}
     for start in range(0, len(pages), CHUNK):
-        chunk = pages[start:start + CHUNK]
+        chunk = pages[start : start + CHUNK]
         document = lay_out_chunk(site_dir, chunk, paper, directory_urls)
         if len(document.pages) != len(chunk):
-            raise DrillbookError(overflow_message(site_dir, chunk, len(document.pages), paper,
-                                                  directory_urls))
+            raise DrillbookError(
+                overflow_message(site_dir, chunk, len(document.pages), paper, directory_urls)
+            )
         laid_out.update(zip(chunk, document.pages, strict=True))
         gc.collect()
         gc.freeze()
         if len(laid_out) == len(pages) or time.perf_counter() - reported > PROGRESS_S:
             reported = time.perf_counter()
-            log.info(f"drillbook: laid out {len(laid_out)}/{len(pages)} cards on {paper} "
-                     f"({reported - started:.1f} s)")
+            log.info(
+                f"drillbook: laid out {len(laid_out)}/{len(pages)} cards on {paper} "
+                f"({reported - started:.1f} s)"
+            )
     return document, laid_out
 
 
-def lay_out_chunk(site_dir: Path, pages: list[str], paper: str,
-                  directory_urls: bool) -> Document:
+def lay_out_chunk(site_dir: Path, pages: list[str], paper: str, directory_urls: bool) -> Document:
     """`pages` (built card pages) laid out by WeasyPrint as one document on `paper`."""
     from weasyprint import HTML
 
@@ -138,12 +148,12 @@ def lay_out_chunk(site_dir: Path, pages: list[str], paper: str,
     return HTML(string=html, base_url=str(site_dir)).render()
 
 
-def overflow_message(site_dir: Path, chunk: list[str], taken: int, paper: str,
-                     directory_urls: bool) -> str:
+def overflow_message(site_dir: Path, chunk: list[str], taken: int, paper: str, directory_urls: bool) -> str:
     """The error for a `chunk` of cards that took `taken` pages, naming each card that takes
     more than one page when laid out on its own."""
-    counts = {page: len(lay_out_chunk(site_dir, [page], paper, directory_urls).pages)
-              for page in chunk}
+    counts = {page: len(lay_out_chunk(site_dir, [page], paper, directory_urls).pages) for page in chunk}
     found = ", ".join(f"{page} takes {count}" for page, count in counts.items() if count != 1)
-    return (f"{len(chunk)} cards took {taken} {paper} pages"
-            f"{f' ({found})' if found else ''}; a card must fit one page")
+    return (
+        f"{len(chunk)} cards took {taken} {paper} pages"
+        f"{f' ({found})' if found else ''}; a card must fit one page"
+    )

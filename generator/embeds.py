@@ -23,9 +23,11 @@ from .render import TEMPLATES, dose, level_label, make_environment
 # The plugin's logger: MkDocs shows its warnings (and --strict counts them); the CLI prints them.
 log = logging.getLogger("mkdocs.plugins.drillbook")
 
-NO_SITE_URL = ("drillbook: `site_url` is not set in mkdocs.yml, so the embed snippets, oEmbed "
-               "files and HTML fragments are left out: they are pasted into other sites and need "
-               "absolute links. Set `site_url` to the address the site is served from.")
+NO_SITE_URL = (
+    "drillbook: `site_url` is not set in mkdocs.yml, so the embed snippets, oEmbed "
+    "files and HTML fragments are left out: they are pasted into other sites and need "
+    "absolute links. Set `site_url` to the address the site is served from."
+)
 EMBED_WIDTH = 600
 _BACKTICKS = re.compile(r"`+")
 
@@ -40,8 +42,7 @@ class EmbedAction:
     fence: Markup = Markup("```")
 
 
-def render_embeds(library: Library,
-                  site_url: str | None) -> tuple[dict[str, str], dict[str, EmbedAction]]:
+def render_embeds(library: Library, site_url: str | None) -> tuple[dict[str, str], dict[str, EmbedAction]]:
     """The files under `embed/`, and the Embed section of every exercise page by id."""
     embed_page = make_environment().get_template("embed.md.j2")
     html = html_environment()
@@ -60,15 +61,17 @@ def render_embeds(library: Library,
             continue
         urls = embed_urls(base, exercise.id)
         height = estimated_height(view)
-        snippet = Markup(snippet_html.render(
-            name=exercise.name, id=exercise.id, src=urls["embed"], width=EMBED_WIDTH,
-            height=height).strip())
-        fragment = Markup(fragment_html.render(
-            view=view, guide=urls["guide"]))
+        snippet = Markup(
+            snippet_html.render(
+                name=exercise.name, id=exercise.id, src=urls["embed"], width=EMBED_WIDTH, height=height
+            ).strip()
+        )
+        fragment = Markup(fragment_html.render(view=view, guide=urls["guide"]))
         files[f"embed/{exercise.id}.json"] = oembed_json(exercise, base, urls["embed"], height)
         files[f"embed/{exercise.id}.html"] = str(fragment)
-        actions[exercise.id] = EmbedAction(urls["oembed"], snippet, fragment.strip(),
-                                           Markup(fence_for(snippet + fragment)))
+        actions[exercise.id] = EmbedAction(
+            urls["oembed"], snippet, fragment.strip(), Markup(fence_for(snippet + fragment))
+        )
     return files, actions
 
 
@@ -83,9 +86,11 @@ class EmbedView:
 
     @classmethod
     def of(cls, exercise: Exercise, library: Library) -> EmbedView:
-        glance = [("Level", level_label(exercise.level)),
-                  ("Equipment", ", ".join(exercise.equipment) or "None (bodyweight)"),
-                  ("Main muscles", ", ".join(exercise.muscles.primary))]
+        glance = [
+            ("Level", level_label(exercise.level)),
+            ("Equipment", ", ".join(exercise.equipment) or "None (bodyweight)"),
+            ("Main muscles", ", ".join(exercise.muscles.primary)),
+        ]
         glance += [("Sets × reps", f"{dose(p)} ({p.goal})") for p in exercise.prescriptions]
         checks = [(library.faults[link.fault], link.note) for link in exercise.faults]
         sources = [library.sources[s] for s in exercise.sources]
@@ -111,29 +116,46 @@ def estimated_height(view: EmbedView) -> int:
 def oembed_json(exercise: Exercise, base: str, src: str, height: int) -> str:
     """oEmbed 1.0 `rich` response; `html` is a plain iframe, which WordPress sandboxes and
     sizes from the embed page's height messages."""
-    iframe = html_environment().get_template("embed_iframe.html.j2").render(
-        name=exercise.name, src=src, width=EMBED_WIDTH, height=height).strip()
-    return json.dumps({
-        "version": "1.0",
-        "type": "rich",
-        "title": exercise.name,
-        "author_name": "Drillbook",
-        "author_url": base,
-        "provider_name": "Drillbook",
-        "provider_url": base,
-        "html": iframe,
-        "width": EMBED_WIDTH,
-        "height": height,
-    }, ensure_ascii=False, indent=2) + "\n"
+    iframe = (
+        html_environment()
+        .get_template("embed_iframe.html.j2")
+        .render(name=exercise.name, src=src, width=EMBED_WIDTH, height=height)
+        .strip()
+    )
+    return (
+        json.dumps(
+            {
+                "version": "1.0",
+                "type": "rich",
+                "title": exercise.name,
+                "author_name": "Drillbook",
+                "author_url": base,
+                "provider_name": "Drillbook",
+                "provider_url": base,
+                "html": iframe,
+                "width": EMBED_WIDTH,
+                "height": height,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 @functools.cache
 def html_environment() -> Environment:
     """Jinja for HTML output: every value is HTML-escaped unless it is already Markup.
     One per process: a new Environment compiles its templates again (8 ms per exercise)."""
-    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined,
-                       autoescape=True, finalize=_one_line, trim_blocks=True,
-                       lstrip_blocks=True, keep_trailing_newline=True)
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_one_line,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def _one_line(value):

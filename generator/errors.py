@@ -38,6 +38,5 @@ class ContentError(DrillbookError):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         count = len(self.problems)
-        self.summary = (f"{count} problem{'s' if count != 1 else ''} in the content; "
-                        "nothing was written")
+        self.summary = f"{count} problem{'s' if count != 1 else ''} in the content; nothing was written"
         super().__init__("\n".join([*map(str, self.problems), self.summary]))

@@ -38,20 +38,30 @@ def export_files(library: Library, site_url: str | None = None) -> dict[str, str
     files: dict[str, str] = {}
     exercises = sorted(library.exercises.values(), key=lambda e: e.id)
     listing = SiteUrls(site_url, "api/exercises.json")
-    files["api/exercises.json"] = _dump({"schema_version": SCHEMA_VERSION, "exercises": [
-        _summary(exercise, listing.exercise(exercise.id)) for exercise in exercises]})
+    files["api/exercises.json"] = _dump(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "exercises": [_summary(exercise, listing.exercise(exercise.id)) for exercise in exercises],
+        }
+    )
     for exercise in exercises:
         path = f"api/exercises/{exercise.id}.json"
         urls = SiteUrls(site_url, path)
-        files[path] = _dump({**_envelope("exercises", urls),
-                             **_entry(exercise, urls.exercise(exercise.id))})
+        files[path] = _dump({**_envelope("exercises", urls), **_entry(exercise, urls.exercise(exercise.id))})
     for kind in ("faults", "ladders", "sources"):
         path = f"api/{kind}.json"
         urls = SiteUrls(site_url, path)
         records = sorted(getattr(library, kind).values(), key=lambda record: record.id)
-        files[path] = _dump(_envelope(kind, urls, [
-            _entry(record, urls.page(kind, record.id) if kind != "sources" else {})
-            for record in records]))
+        files[path] = _dump(
+            _envelope(
+                kind,
+                urls,
+                [
+                    _entry(record, urls.page(kind, record.id) if kind != "sources" else {})
+                    for record in records
+                ],
+            )
+        )
     return files
 
 
@@ -76,8 +86,14 @@ def _entry(record: Model, urls: dict[str, str]) -> dict:
 def _summary(exercise: Exercise, urls: dict[str, str]) -> dict:
     """An exercise in the catalogue: enough to list and filter it. The whole record is only
     in its own file (`urls["json"]`), so editing a record's text changes that file alone."""
-    return {"id": exercise.id, "name": exercise.name, "level": exercise.level,
-            "pattern": exercise.pattern, "equipment": list(exercise.equipment), "urls": urls}
+    return {
+        "id": exercise.id,
+        "name": exercise.name,
+        "level": exercise.level,
+        "pattern": exercise.pattern,
+        "equipment": list(exercise.equipment),
+        "urls": urls,
+    }
 
 
 def _dump(data: dict) -> str:

@@ -31,7 +31,7 @@ FREE_EXERCISE_DB = Source(
     author="yuhonas",
     url="https://github.com/yuhonas/free-exercise-db",
     drew="The imported exercises: their names, levels, equipment, primary and secondary "
-         "muscles, and step-by-step instructions. The dataset is public domain (Unlicense).",
+    "muscles, and step-by-step instructions. The dataset is public domain (Unlicense).",
 )
 LEVELS = {"beginner": 1, "intermediate": 3, "expert": 5}
 EQUIPMENT = {
@@ -43,8 +43,19 @@ EQUIPMENT = {
 }
 # Name keywords that say more about the movement than `force` does, tried in order.
 PATTERN_WORDS = [
-    ("hinge", ("deadlift", "good morning", "hip thrust", "glute bridge", "swing",
-               "hyperextension", "pull through", "pull-through")),
+    (
+        "hinge",
+        (
+            "deadlift",
+            "good morning",
+            "hip thrust",
+            "glute bridge",
+            "swing",
+            "hyperextension",
+            "pull through",
+            "pull-through",
+        ),
+    ),
     ("lunge", ("lunge", "split squat", "step-up", "step up")),
     ("squat", ("squat", "leg press")),
     ("carry", ("carry", "farmer")),
@@ -66,9 +77,11 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """One line per record that was not imported as it stood, then a summary."""
-        summary = (f"Imported {len(self.written)} exercise{'s' if len(self.written) != 1 else ''}"
-                   f"; {len(self.renamed)} renamed, {len(self.changed)} changed, "
-                   f"{len(self.skipped)} skipped")
+        summary = (
+            f"Imported {len(self.written)} exercise{'s' if len(self.written) != 1 else ''}"
+            f"; {len(self.renamed)} renamed, {len(self.changed)} changed, "
+            f"{len(self.skipped)} skipped"
+        )
         if self.source:
             summary += f"; credited in {display_path(self.source)}"
         return [*self.renamed, *self.changed, *self.skipped, summary]
@@ -78,16 +91,18 @@ class Skip(Exception):
     """This entry cannot become a valid record; the message says why."""
 
 
-def import_free_exercise_db(dataset: Path, content_dir: Path, *, force: bool = False,
-                            progress: TextIO | None = None) -> ImportReport:
+def import_free_exercise_db(
+    dataset: Path, content_dir: Path, *, force: bool = False, progress: TextIO | None = None
+) -> ImportReport:
     """Write one exercise record per usable entry of a free-exercise-db JSON file.
 
     Every record is built and validated before the first file is written. Ids come from
     the names, so the same file always gives the same ids; an existing record is kept
     unless `force` is set."""
     if not content_dir.is_dir():
-        raise DrillbookError(f"content folder {display_path(content_dir)} not found; create it "
-                             "or pass --into")
+        raise DrillbookError(
+            f"content folder {display_path(content_dir)} not found; create it or pass --into"
+        )
     entries = _read_dataset(dataset)
     report = ImportReport()
     existing = {(kind, path.stem): path for kind, path in record_files(content_dir)}
@@ -107,15 +122,14 @@ def import_free_exercise_db(dataset: Path, content_dir: Path, *, force: bool = F
         base = data["id"]
         record_id = _unused(base, taken)
         if record_id != base:
-            report.renamed.append(f"renamed {label} to `{record_id}`: `{base}` is "
-                                  f"{taken[base]}")
+            report.renamed.append(f"renamed {label} to `{record_id}`: `{base}` is {taken[base]}")
         taken[record_id] = f"taken by {label}"
         data["id"] = record_id
-        target = existing.get(("exercises", record_id),
-                              content_dir / "exercises" / f"{record_id}.yml")
+        target = existing.get(("exercises", record_id), content_dir / "exercises" / f"{record_id}.yml")
         if ("exercises", record_id) in existing and not force:
-            report.skipped.append(f"skipped {label}: {display_path(target)} already exists; "
-                                  "use --force to overwrite it")
+            report.skipped.append(
+                f"skipped {label}: {display_path(target)} already exists; use --force to overwrite it"
+            )
             continue
         try:
             exercise = Exercise.model_validate(data)
@@ -124,8 +138,9 @@ def import_free_exercise_db(dataset: Path, content_dir: Path, *, force: bool = F
             continue
         report.changed += [f"changed {label}: {note}" for note in notes]
         planned.append((target, record_text("exercise", exercise)))
-    source_target = existing.get(("sources", FREE_EXERCISE_DB.id),
-                                 content_dir / "sources" / f"{FREE_EXERCISE_DB.id}.yml")
+    source_target = existing.get(
+        ("sources", FREE_EXERCISE_DB.id), content_dir / "sources" / f"{FREE_EXERCISE_DB.id}.yml"
+    )
     if planned and (force or ("sources", FREE_EXERCISE_DB.id) not in existing):
         planned.append((source_target, record_text("source", FREE_EXERCISE_DB)))
     if planned:
@@ -148,8 +163,7 @@ def exercise_data(entry: dict) -> tuple[dict, list[str]]:
         name = _shorten(name, LIMITS["name"])
     level = LEVELS.get(_text(entry.get("level")).lower())
     if level is None:
-        raise Skip(f"`level` is {json.dumps(entry.get('level'))}; expected beginner, "
-                   "intermediate or expert")
+        raise Skip(f"`level` is {json.dumps(entry.get('level'))}; expected beginner, intermediate or expert")
     primary = _muscles(entry.get("primaryMuscles"))
     if not primary:
         raise Skip("no `primaryMuscles`; a record needs at least one main muscle")
@@ -184,7 +198,7 @@ def slugify(text: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     limit = LIMITS["slug"] - 3  # room for a "-99" suffix when names collide
     if len(slug) > limit:
-        slug = slug[:limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit + 1] else slug[:limit]
+        slug = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[: limit + 1] else slug[:limit]
     return slug.strip("-")
 
 
@@ -215,19 +229,23 @@ def _read_dataset(path: Path) -> list:
     try:
         size = path.stat().st_size
         if size > MAX_DATASET_BYTES:
-            raise DrillbookError(f"{display_path(path)} is {size:,} bytes; the import reads "
-                                 f"at most {MAX_DATASET_BYTES:,}")
+            raise DrillbookError(
+                f"{display_path(path)} is {size:,} bytes; the import reads at most {MAX_DATASET_BYTES:,}"
+            )
         data = json.loads(path.read_text("utf-8"))
     except OSError as error:
         raise DrillbookError(f"cannot read {display_path(path)}: {error.strerror}") from None
     except UnicodeDecodeError:
         raise DrillbookError(f"{display_path(path)} is not UTF-8 text") from None
     except json.JSONDecodeError as error:
-        raise DrillbookError(f"{display_path(path)}:{error.lineno}:{error.colno}: not valid "
-                             f"JSON: {error.msg}") from None
+        raise DrillbookError(
+            f"{display_path(path)}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
+        ) from None
     if not isinstance(data, list):
-        raise DrillbookError(f"{display_path(path)} holds {_json_type(data)}; a free-exercise-db "
-                             "file is a JSON array of exercise objects")
+        raise DrillbookError(
+            f"{display_path(path)} holds {_json_type(data)}; a free-exercise-db "
+            "file is a JSON array of exercise objects"
+        )
     return data
 
 
@@ -236,6 +254,7 @@ def _progress(total: int, stream: TextIO | None) -> Callable[[int], None]:
     if stream is None or total < PROGRESS_FROM:
         return lambda number: None
     if stream.isatty():
+
         def tick(number: int) -> None:
             stream.write(f"\rImporting {number}/{total}")
             if number == total:
@@ -247,12 +266,13 @@ def _progress(total: int, stream: TextIO | None) -> Callable[[int], None]:
         def tick(number: int) -> None:
             if number in marks:
                 print(f"Importing: {number}/{total} entries read", file=stream, flush=True)
+
     return tick
 
 
 def _label(number: int, entry) -> str:
     name = entry.get("name") if isinstance(entry, dict) else None
-    return f"entry {number}" + (f" ({_text(name)[:LIMITS['name']]})" if _text(name) else "")
+    return f"entry {number}" + (f" ({_text(name)[: LIMITS['name']]})" if _text(name) else "")
 
 
 def _json_type(value) -> str:
@@ -304,15 +324,19 @@ def _steps(value) -> tuple[list[str], list[str]]:
         for sentence in _SENTENCE_END.split(instruction):
             parts = _split_sentence(sentence, limit)
             if len(parts) > 1:
-                notes.append(f"a {len(sentence)}-character sentence of instruction {index} "
-                             f"split over {len(parts)} steps")
+                notes.append(
+                    f"a {len(sentence)}-character sentence of instruction {index} "
+                    f"split over {len(parts)} steps"
+                )
             pieces += parts
     if not pieces:
         raise Skip("no `instructions` to make steps from")
     steps = _pack(pieces, limit) if len(pieces) > LIMITS["list"] else pieces
     if len(steps) > LIMITS["list"]:
-        raise Skip(f"the instructions need {len(steps)} steps of at most {limit} characters; "
-                   f"a record holds {LIMITS['list']}")
+        raise Skip(
+            f"the instructions need {len(steps)} steps of at most {limit} characters; "
+            f"a record holds {LIMITS['list']}"
+        )
     return steps, notes
 
 
@@ -331,7 +355,7 @@ def _split_sentence(sentence: str, limit: int) -> list[str]:
     (`;` or `,`) that fits, else after the last word; a word longer than `limit` is cut."""
     parts = []
     while len(sentence) > limit:
-        head = sentence[:limit + 1]
+        head = sentence[: limit + 1]
         cut = max(head.rfind("; "), head.rfind(", "))
         cut = cut + 1 if cut > limit // 3 else head.rfind(" ")
         if cut <= 0:
@@ -347,15 +371,14 @@ def _shorten(text: str, limit: int) -> str:
     """`text` cut at a word boundary to at most `limit` characters, ending with an ellipsis."""
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1]
+    cut = text[: limit - 1]
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:") + "…"
 
 
 def _summary(entry: dict, primary: list[str], equipment: str | None) -> str:
-    kind = " ".join(filter(None, (_text(entry.get("mechanic")).lower(),
-                                  _text(entry.get("force")).lower())))
+    kind = " ".join(filter(None, (_text(entry.get("mechanic")).lower(), _text(entry.get("force")).lower())))
     category = _text(entry.get("category")).lower()
     muscles = ", ".join(m.lower() for m in primary)
     text = f"A {kind} exercise" if kind else "An exercise"

@@ -44,23 +44,28 @@ class Library:
         return self._citing.get(source.id, [])
 
     def summary(self) -> str:
-        return (f"{len(self.exercises)} exercises, {len(self.faults)} faults, "
-                f"{len(self.ladders)} ladders, {len(self.sources)} sources")
+        return (
+            f"{len(self.exercises)} exercises, {len(self.faults)} faults, "
+            f"{len(self.ladders)} ladders, {len(self.sources)} sources"
+        )
 
 
 # Where each kind of record refers to others: (path pattern, target kind); "*" is any index.
 REFERENCES: dict[str, list[tuple[tuple, str]]] = {
-    "exercises": [(("faults", "*", "fault"), "faults"),
-                  (("variations", "*", "exercise"), "exercises"),
-                  (("sources", "*"), "sources")],
+    "exercises": [
+        (("faults", "*", "fault"), "faults"),
+        (("variations", "*", "exercise"), "exercises"),
+        (("sources", "*"), "sources"),
+    ],
     "faults": [(("drills", "*"), "exercises"), (("sources", "*"), "sources")],
     "ladders": [(("steps", "*", "exercise"), "exercises"), (("sources", "*"), "sources")],
     "sources": [],
 }
 
 
-def link(records: list[Record], entries: list[tuple[Record, Model]],
-         present: set[tuple[str, str]]) -> tuple[Library, list[Problem]]:
+def link(
+    records: list[Record], entries: list[tuple[Record, Model]], present: set[tuple[str, str]]
+) -> tuple[Library, list[Problem]]:
     """Check every reference and id, then index the valid records and derive relations.
 
     References are read from every record's raw data, so a record with other problems
@@ -72,15 +77,22 @@ def link(records: list[Record], entries: list[tuple[Record, Model]],
         key = (record.kind, record.stem)
         if key in first_of:
             first = display_path(first_of[key].path)
-            problems.append(record.problem(("id",), f"id `{record.stem}` is already used by "
-                                                    f"{first}; ids must be unique"))
+            problems.append(
+                record.problem(("id",), f"id `{record.stem}` is already used by {first}; ids must be unique")
+            )
         first_of.setdefault(key, record)
         for loc, target_kind, target in _references(record):
             # A reference that is not a slug is reported by validation, not again here.
-            if isinstance(target, str) and re.fullmatch(SLUG_PATTERN, target) \
-                    and (target_kind, target) not in present:
-                problems.append(record.problem(
-                    loc, f"unknown {target_kind[:-1]} `{target}`: no file {target_kind}/{target}.yml"))
+            if (
+                isinstance(target, str)
+                and re.fullmatch(SLUG_PATTERN, target)
+                and (target_kind, target) not in present
+            ):
+                problems.append(
+                    record.problem(
+                        loc, f"unknown {target_kind[:-1]} `{target}`: no file {target_kind}/{target}.yml"
+                    )
+                )
         if record.kind == "ladders":
             problems += _repeated_steps(record)
     library = Library()
@@ -117,9 +129,13 @@ def _repeated_steps(record: Record) -> list[Problem]:
         if not isinstance(exercise, str):
             continue
         if exercise in seen:
-            problems.append(record.problem(
-                ("steps", index, "exercise"), f"step {index + 1} repeats `{exercise}` "
-                f"(already step {seen[exercise] + 1}); a ladder visits each exercise once"))
+            problems.append(
+                record.problem(
+                    ("steps", index, "exercise"),
+                    f"step {index + 1} repeats `{exercise}` "
+                    f"(already step {seen[exercise] + 1}); a ladder visits each exercise once",
+                )
+            )
         seen.setdefault(exercise, index)
     return problems
 
@@ -138,11 +154,15 @@ def _derive(library: Library) -> None:
     for ladder in library.ladders.values():
         steps = ladder.steps
         for index, step in enumerate(steps):
-            places[step.exercise].append(LadderPlace(
-                ladder=ladder, number=index + 1, step=step,
-                previous=steps[index - 1] if index > 0 else None,
-                next=steps[index + 1] if index + 1 < len(steps) else None,
-            ))
+            places[step.exercise].append(
+                LadderPlace(
+                    ladder=ladder,
+                    number=index + 1,
+                    step=step,
+                    previous=steps[index - 1] if index > 0 else None,
+                    next=steps[index + 1] if index + 1 < len(steps) else None,
+                )
+            )
     library._prone = dict(prone)
     library._citing = dict(citing)
     library._places = dict(places)

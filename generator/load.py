@@ -69,8 +69,7 @@ class _RecordLoader(yaml.SafeLoader):
             )
         if self.depth >= MAX_DEPTH:
             raise yaml.MarkedYAMLError(
-                problem=f"values are nested more than {MAX_DEPTH} levels deep; "
-                        "no record field needs that",
+                problem=f"values are nested more than {MAX_DEPTH} levels deep; no record field needs that",
                 problem_mark=self.peek_event().start_mark,
             )
         self.depth += 1
@@ -94,8 +93,12 @@ def load_content(content_dir: Path) -> tuple[list[Record], list[Problem]]:
 
 def record_files(content_dir: Path) -> list[tuple[str, Path]]:
     """(kind, path) of every record file, in a stable order."""
-    return [(kind, path) for kind in KINDS
-            for path in sorted((content_dir / kind).rglob("*.y*ml")) if not path.is_dir()]
+    return [
+        (kind, path)
+        for kind in KINDS
+        for path in sorted((content_dir / kind).rglob("*.y*ml"))
+        if not path.is_dir()
+    ]
 
 
 def load_record(kind: str, path: Path) -> tuple[Record | None, list[Problem]]:
@@ -106,15 +109,22 @@ def load_record(kind: str, path: Path) -> tuple[Record | None, list[Problem]]:
     except OSError as error:
         return None, [Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]
     if size > MAX_FILE_BYTES:
-        return None, [Problem(path, 1, 1, f"file is {size:,} bytes; a record may be at most "
-                                          f"{MAX_FILE_BYTES:,} bytes")]
+        return None, [
+            Problem(path, 1, 1, f"file is {size:,} bytes; a record may be at most {MAX_FILE_BYTES:,} bytes")
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [Problem(path, line, col, "file is not valid UTF-8 text "
-                                               f"(byte 0x{raw[error.start]:02x}); save it as UTF-8")]
+        return None, [
+            Problem(
+                path,
+                line,
+                col,
+                f"file is not valid UTF-8 text (byte 0x{raw[error.start]:02x}); save it as UTF-8",
+            )
+        ]
     tab_problems = _indentation_tabs(path, text)
     if tab_problems:
         return None, tab_problems
@@ -126,16 +136,23 @@ def load_record(kind: str, path: Path) -> tuple[Record | None, list[Problem]]:
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        return None, [Problem(path, line, col, f"character U+{error.character:04X} is not "
-                                               "allowed in YAML; remove it")]
+        return None, [
+            Problem(path, line, col, f"character U+{error.character:04X} is not allowed in YAML; remove it")
+        ]
     try:
         root = loader.get_single_node()
         if root is None:
-            return None, [Problem(path, 1, 1, "file is empty; a record is a mapping of fields "
-                                              "starting with `id:`")]
+            return None, [
+                Problem(path, 1, 1, "file is empty; a record is a mapping of fields starting with `id:`")
+            ]
         if not isinstance(root, MappingNode):
-            return None, [Problem(path, *_mark(root), "a record must be a mapping of fields "
-                                                      f"(`key: value`), not {_describe(root)}")]
+            return None, [
+                Problem(
+                    path,
+                    *_mark(root),
+                    f"a record must be a mapping of fields (`key: value`), not {_describe(root)}",
+                )
+            ]
         walker = _Walker(loader)
         data = walker.build(root, ())
     except yaml.MarkedYAMLError as error:
@@ -180,17 +197,28 @@ def _deeper_than_allowed(root: Node) -> bool:
     while nodes:
         if level >= MAX_DEPTH:
             return True
-        nodes = [child for node in nodes if not isinstance(node, ScalarNode)
-                 for child in (node.value if isinstance(node, SequenceNode)
-                               else [part for pair in node.value for part in pair])]
+        nodes = [
+            child
+            for node in nodes
+            if not isinstance(node, ScalarNode)
+            for child in (
+                node.value
+                if isinstance(node, SequenceNode)
+                else [part for pair in node.value for part in pair]
+            )
+        ]
         level += 1
     return False
 
 
 def _indentation_tabs(path: Path, text: str) -> list[Problem]:
     return [
-        Problem(path, number, len(line) - len(line.lstrip(" ")) + 1,
-                "tab used for indentation; indent with spaces")
+        Problem(
+            path,
+            number,
+            len(line) - len(line.lstrip(" ")) + 1,
+            "tab used for indentation; indent with spaces",
+        )
         for number, line in enumerate(text.splitlines(), start=1)
         if line.lstrip(" ").startswith("\t")
     ]
@@ -220,9 +248,14 @@ class _Walker:
         if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
             # Scalars go through the safe constructor, which refuses unknown tags; lists and
             # mappings are built here, so their tags (`!!python/…`, `!!set`) are refused here.
-            self.problems.append((*_mark(node), f"tag `{node.tag.replace('tag:yaml.org,2002:', '!!')}` "
-                                                "is not allowed in records; "
-                                                "remove it"))
+            self.problems.append(
+                (
+                    *_mark(node),
+                    f"tag `{node.tag.replace('tag:yaml.org,2002:', '!!')}` "
+                    "is not allowed in records; "
+                    "remove it",
+                )
+            )
         if isinstance(node, MappingNode):
             mapping = {}
             for key_node, value_node in node.value:
@@ -232,8 +265,9 @@ class _Walker:
                     continue
                 if key in mapping:
                     first = self.key_marks[(*loc, key)]
-                    self.problems.append((*_mark(key_node), f"duplicate key `{key}` (first set on "
-                                                            f"line {first[0]}); keep one"))
+                    self.problems.append(
+                        (*_mark(key_node), f"duplicate key `{key}` (first set on line {first[0]}); keep one")
+                    )
                     continue
                 self.key_marks[(*loc, key)] = _mark(key_node)
                 mapping[key] = self.build(value_node, (*loc, key))
@@ -242,8 +276,9 @@ class _Walker:
             return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
         value = self._scalar(node)
         if isinstance(value, str) and (found := _CONTROL.search(value)):
-            self.problems.append((*_mark(node), f"control character U+{ord(found[0]):04X} is "
-                                                "not allowed in text; remove it"))
+            self.problems.append(
+                (*_mark(node), f"control character U+{ord(found[0]):04X} is not allowed in text; remove it")
+            )
         return value
 
     def _scalar(self, node: ScalarNode):

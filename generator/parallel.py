@@ -59,8 +59,7 @@ def run_apart(*tasks: Callable[[], Any]) -> list[Any]:
     results = []
     for index in range(len(tasks)):
         if index not in outcomes:
-            raise RuntimeError(f"drillbook: process {index + 1} of {len(tasks)} ended "
-                               "without a result")
+            raise RuntimeError(f"drillbook: process {index + 1} of {len(tasks)} ended without a result")
         succeeded, value = outcomes[index]
         if not succeeded:
             raise value
@@ -123,8 +122,7 @@ def _serve_child(task: Callable[[], Any], write_end: int) -> None:
     global _in_child
     _in_child = True
     try:
-        logging.Logger.callHandlers = \
-            lambda logger, record: _send(write_end, "log", _plain(record))
+        logging.Logger.callHandlers = lambda logger, record: _send(write_end, "log", _plain(record))
         try:
             outcome = (True, task())
         except BaseException as error:  # noqa: BLE001 - every error goes back to the parent
@@ -132,8 +130,9 @@ def _serve_child(task: Callable[[], Any], write_end: int) -> None:
         try:
             _send(write_end, "outcome", outcome)
         except Exception:  # noqa: BLE001 - what cannot be pickled goes back as text
-            detail = "".join(traceback.format_exception(outcome[1])) if not outcome[0] \
-                else traceback.format_exc()
+            detail = (
+                "".join(traceback.format_exception(outcome[1])) if not outcome[0] else traceback.format_exc()
+            )
             _send(write_end, "outcome", (False, RuntimeError(detail)))
     finally:
         os._exit(0)
@@ -143,7 +142,7 @@ def _send(stream: int, kind: str, value: Any) -> None:
     body = pickle.dumps((kind, value))
     view = memoryview(_HEADER.pack(len(body)) + body)
     while view:
-        view = view[os.write(stream, view):]
+        view = view[os.write(stream, view) :]
 
 
 def _read_message(stream: int) -> tuple[str, Any] | None:

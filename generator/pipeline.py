@@ -27,8 +27,9 @@ REST_FOLDERS = tuple(folder for folder in OWNED_FOLDERS if folder not in EXERCIS
 def read_library(content_dir: Path) -> Library:
     """The linked library, or ContentError listing every problem in the content."""
     if not content_dir.is_dir():
-        raise DrillbookError(f"content folder {content_dir} not found; run from the project "
-                             "folder or pass --content")
+        raise DrillbookError(
+            f"content folder {content_dir} not found; run from the project folder or pass --content"
+        )
     records, problems = load_content(content_dir)
     entries, invalid = validate_records(records)
     problems += invalid
@@ -40,8 +41,7 @@ def read_library(content_dir: Path) -> Library:
     return library
 
 
-def generate(content_dir: Path, docs_dir: Path,
-             site_url: str | None = None) -> tuple[Library, WriteReport]:
+def generate(content_dir: Path, docs_dir: Path, site_url: str | None = None) -> tuple[Library, WriteReport]:
     """Validate everything, then write the generated pages; nothing is written on failure.
     Exercise pages and embeds are made in one process, all the other files in another
     (`run_apart`).
@@ -57,8 +57,11 @@ def generate(content_dir: Path, docs_dir: Path,
             return sync_folders(files, docs_dir, claimed, EXERCISE_FOLDERS)
 
         def pages_cards_and_data() -> WriteReport:
-            files = (render_fault_ladder_and_browse_pages(library) | render_cards(library, site_url)
-                     | export_files(library, site_url))
+            files = (
+                render_fault_ladder_and_browse_pages(library)
+                | render_cards(library, site_url)
+                | export_files(library, site_url)
+            )
             return sync_folders(files, docs_dir, claimed, REST_FOLDERS)
 
         exercise_report, rest_report = run_apart(exercises_and_embeds, pages_cards_and_data)
@@ -82,8 +85,9 @@ def _no_cycle_collection():
 _last_runs: dict[tuple, tuple] = {}
 
 
-def generate_if_changed(content_dir: Path, docs_dir: Path,
-                        site_url: str | None = None) -> tuple[Library, WriteReport]:
+def generate_if_changed(
+    content_dir: Path, docs_dir: Path, site_url: str | None = None
+) -> tuple[Library, WriteReport]:
     """`generate`, skipped when neither the content, the templates nor the generated files
     changed since this process last generated them. `mkdocs serve` calls the plugin on every
     rebuild, also on those that the generated pages' own writes into docs/ start."""

@@ -47,8 +47,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             # it wrote would only cost time.
             rebuilding = self.serving or self.library is not None
             regenerate = generate_if_changed if rebuilding else generate
-            library, report = regenerate(self.content_dir, Path(config.docs_dir),
-                                         config.site_url)
+            library, report = regenerate(self.content_dir, Path(config.docs_dir), config.site_url)
         except ContentError as error:
             # One plain `file:line:col: message` line per problem (MkDocs' log prefix would
             # hide the path from editors), then MkDocs reports the summary and aborts.
@@ -56,8 +55,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             if self.serving and self.library is not None:
                 # A failed build would make `mkdocs serve` hold every request until the next
                 # good one; docs/ still holds the last good pages, so build those instead.
-                print(f"{error.summary}; serving the last good pages", file=sys.stderr,
-                      flush=True)
+                print(f"{error.summary}; serving the last good pages", file=sys.stderr, flush=True)
                 return config
             raise PluginError(error.summary) from None
         except DrillbookError as error:
@@ -89,8 +87,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
     def on_post_build(self, config):
         if self.serving:
             # Decks take minutes for a large library and would hold up every live rebuild.
-            log.info("drillbook: PDF decks are not made by `mkdocs serve`; "
-                     "`mkdocs build` makes them")
+            log.info("drillbook: PDF decks are not made by `mkdocs serve`; `mkdocs build` makes them")
             return
         if self.config.decks and os.environ.get("DRILLBOOK_DECKS", "1") != "0":
             try:

@@ -36,16 +36,18 @@ def qr_svg(url: str) -> Markup:
     Remembered, so `mkdocs serve` regenerating after an edit does not redraw every code."""
     width, modules = _modules(url)
     size = width + 2 * QR_BORDER
-    return Markup(f'<svg viewBox="0 0 {size} {size}" class="db-qr">'
-                  f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/>'
-                  f'<path stroke="#000" d="{_svg_path(width, modules)}"/></svg>')
+    return Markup(
+        f'<svg viewBox="0 0 {size} {size}" class="db-qr">'
+        f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/>'
+        f'<path stroke="#000" d="{_svg_path(width, modules)}"/></svg>'
+    )
 
 
 def qr_matrix(text: str) -> list[bytes]:
     """The rows of the code `segno.make(text, error="m", micro=False, mask=QR_MASK)` makes:
     1 is a dark module, 0 a light one (tests/test_qr.py compares the two)."""
     width, modules = _modules(text)
-    return [modules[start:start + width] for start in range(0, len(modules), width + 1)]
+    return [modules[start : start + width] for start in range(0, len(modules), width + 1)]
 
 
 def _modules(text: str) -> tuple[int, bytes]:
@@ -78,12 +80,17 @@ def _final_codewords(version: int, error: int, data: bytes) -> bytes:
     for info in consts.ECC[version][error]:
         error_words = info.num_total - info.num_data
         for _ in range(info.num_blocks):
-            block = data[start:start + info.num_data]
+            block = data[start : start + info.num_data]
             start += info.num_data
             data_blocks.append(block)
             error_blocks.append(_error_correction(block, error_words))
-    return bytes(word for blocks in (data_blocks, error_blocks)
-                 for column in zip_longest(*blocks) for word in column if word is not None)
+    return bytes(
+        word
+        for blocks in (data_blocks, error_blocks)
+        for column in zip_longest(*blocks)
+        for word in column
+        if word is not None
+    )
 
 
 def _error_correction(block: bytes, length: int) -> bytes:
@@ -103,8 +110,13 @@ def _generator_products(length: int) -> tuple[int, ...]:
     codeword value 0-255 in GF(256), each product as one integer of `length` bytes."""
     exponents, logs = consts.GALIOS_EXP, consts.GALIOS_LOG
     generator = consts.GEN_POLY[length]
-    return (0, *(int.from_bytes(bytes(exponents[logs[factor] + g] for g in generator), "big")
-                 for factor in range(1, 256)))
+    return (
+        0,
+        *(
+            int.from_bytes(bytes(exponents[logs[factor] + g] for g in generator), "big")
+            for factor in range(1, 256)
+        ),
+    )
 
 
 class _Layout(NamedTuple):
@@ -124,8 +136,9 @@ def _layout(version: int, error: int) -> _Layout:
     free = sum(row.count(0x2) for row in numbered)
     first = 0x100  # numbers above any module's value, so placed bits are told apart
     encoder.add_codewords(numbered, range(first, first + free), version)
-    place_bits = itemgetter(*(value - first if value >= first else free
-                              for row in numbered for value in (*row, 0)))
+    place_bits = itemgetter(
+        *(value - first if value >= first else free for row in numbered for value in (*row, 0))
+    )
     blank = _function_patterns(width)
     encoder.add_codewords(blank, bytes(free), version)
     _, blank = encoder.find_and_apply_best_mask(blank, width, width, QR_MASK)
@@ -149,14 +162,13 @@ def _svg_path(width: int, modules: bytes) -> str:
     `_RUN_STROKES`."""
     parts, x, y = [], None, None
     for row_y, start in enumerate(range(0, len(modules), width + 1), start=QR_BORDER):
-        row = modules[start:start + width]
+        row = modules[start : start + width]
         runs = _GAP_AND_RUN.findall(row)
         if not runs:
             continue
         first_dark = len(runs[0]) - len(runs[0].lstrip(b"\0"))
         column, length = first_dark + QR_BORDER, len(runs[0]) - first_dark
-        parts.append(f"M{column} {row_y}.5h{length}" if x is None
-                     else f"m{column - x} {row_y - y}h{length}")
+        parts.append(f"M{column} {row_y}.5h{length}" if x is None else f"m{column - x} {row_y - y}h{length}")
         parts.append("".join(map(_RUN_STROKES.__getitem__, runs[1:])))
         x, y = len(row.rstrip(b"\0")) + QR_BORDER, row_y
     return "".join(parts)

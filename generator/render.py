@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).parent / "templates"
 _WHITESPACE = re.compile(r"\s+")
 SLUG = re.compile(SLUG_PATTERN)
-_MARKUP_CHARACTERS = "&<>\"\\`*_{}[]#|~^="
+_MARKUP_CHARACTERS = '&<>"\\`*_{}[]#|~^='
 _ESCAPES = {ord(char): f"&#{ord(char)};" for char in _MARKUP_CHARACTERS}
 _BLOCK_START = re.compile(r"^(?:[-+]|\d+[.)])")
 
@@ -119,8 +119,11 @@ def render_exercise_pages(library: Library, embeds: dict[str, EmbedAction]) -> d
             exercise=exercise,
             tags=exercise_tags(exercise),
             checks=[
-                FaultCheck(library.faults[link.fault], link.note,
-                           [library.exercises[d] for d in library.faults[link.fault].drills])
+                FaultCheck(
+                    library.faults[link.fault],
+                    link.note,
+                    [library.exercises[d] for d in library.faults[link.fault].drills],
+                )
                 for link in exercise.faults
             ],
             places=library.ladder_places(exercise),
@@ -128,8 +131,7 @@ def render_exercise_pages(library: Library, embeds: dict[str, EmbedAction]) -> d
             sources=[library.sources[s] for s in exercise.sources],
             embed=embeds[exercise.id],
         )
-    pages["exercises/index.md"] = env.get_template("exercises_index.md.j2").render(
-        exercises=exercises)
+    pages["exercises/index.md"] = env.get_template("exercises_index.md.j2").render(exercises=exercises)
     return pages
 
 
@@ -165,10 +167,10 @@ def render_fault_ladder_and_browse_pages(library: Library) -> dict[str, str]:
     )
     facets = browse_facets(exercises)
     for facet, title, groups in facets:
-        pages[f"browse/{facet}.md"] = env.get_template("browse.md.j2").render(
-            title=title, groups=groups)
+        pages[f"browse/{facet}.md"] = env.get_template("browse.md.j2").render(title=title, groups=groups)
     pages["browse/index.md"] = env.get_template("browse_index.md.j2").render(
-        facets=[(facet, title, len(groups)) for facet, title, groups in facets])
+        facets=[(facet, title, len(groups)) for facet, title, groups in facets]
+    )
     return pages
 
 
@@ -201,8 +203,11 @@ def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[
     return [
         ("levels", "Exercises by level", group(lambda e: [level_label(e.level)])),
         ("equipment", "Exercises by equipment", group(lambda e: e.equipment or ["Bodyweight"])),
-        ("muscles", "Exercises by muscle",
-         group(lambda e: [m.capitalize() for m in (*e.muscles.primary, *e.muscles.secondary)])),
+        (
+            "muscles",
+            "Exercises by muscle",
+            group(lambda e: [m.capitalize() for m in (*e.muscles.primary, *e.muscles.secondary)]),
+        ),
         ("patterns", "Exercises by movement pattern", group(lambda e: [e.pattern.capitalize()])),
     ]
 

@@ -33,13 +33,22 @@ def validate_record(record: Record) -> tuple[Model | None, list[Problem]]:
     problems = []
     record_id = record.data.get("id")
     if not SLUG.fullmatch(record.stem):
-        problems.append(record.problem(("id",), f"file name `{record.path.name}` must be a "
-                                                "lowercase slug (letters a-z, digits and single "
-                                                "hyphens), because it is the record's id; "
-                                                "rename the file"))
+        problems.append(
+            record.problem(
+                ("id",),
+                f"file name `{record.path.name}` must be a "
+                "lowercase slug (letters a-z, digits and single "
+                "hyphens), because it is the record's id; "
+                "rename the file",
+            )
+        )
     elif isinstance(record_id, str) and record_id != record.stem:
-        problems.append(record.problem(("id",), f"id `{record_id}` must match the file name "
-                                                f"`{record.path.name}`; use `id: {record.stem}`"))
+        problems.append(
+            record.problem(
+                ("id",),
+                f"id `{record_id}` must match the file name `{record.path.name}`; use `id: {record.stem}`",
+            )
+        )
     try:
         model = cls.model_validate(record.data)
     except ValidationError as error:

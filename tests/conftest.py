@@ -20,18 +20,26 @@ def copy_project(target: Path, *, content: Path | None = None) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(ROOT / "docs", target / "docs",
-                    ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs"
-                                                  and n in OWNED_FOLDERS])
+    shutil.copytree(
+        ROOT / "docs",
+        target / "docs",
+        ignore=lambda folder, names: [
+            n for n in names if Path(folder) == ROOT / "docs" and n in OWNED_FOLDERS
+        ],
+    )
     shutil.copytree(content or ROOT / "content", target / "content")
     return target
 
 
 def owned_files(docs: Path) -> dict[str, bytes]:
     """{path: bytes} of every file in the generated folders, temporary files included."""
-    return {str(path.relative_to(docs)): path.read_bytes()
-            for folder in OWNED_FOLDERS if (docs / folder).is_dir()
-            for path in sorted((docs / folder).rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(docs)): path.read_bytes()
+        for folder in OWNED_FOLDERS
+        if (docs / folder).is_dir()
+        for path in sorted((docs / folder).rglob("*"))
+        if path.is_file()
+    }
 
 
 def run(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess:
@@ -48,8 +56,7 @@ def drillbook(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def mkdocs_build(project: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
-    return run(sys.executable, "-m", "mkdocs", "build", "--strict", *extra, cwd=project,
-               check=check)
+    return run(sys.executable, "-m", "mkdocs", "build", "--strict", *extra, cwd=project, check=check)
 
 
 @pytest.fixture

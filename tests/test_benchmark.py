@@ -6,15 +6,28 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYS = {"generator_s", "build_s", "baseline_s", "page_kb_median", "peak_rss_mb",
-        "rewritten_after_edit", "noop_generate_s", "deck_s_per_card", "live_edit_s",
-        "live_edit_dirty_s"}
+KEYS = {
+    "generator_s",
+    "build_s",
+    "baseline_s",
+    "page_kb_median",
+    "peak_rss_mb",
+    "rewritten_after_edit",
+    "noop_generate_s",
+    "deck_s_per_card",
+    "live_edit_s",
+    "live_edit_dirty_s",
+}
 
 
 def test_benchmark_at_size_20_ends_with_json_keyed_by_size():
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "20",
-                           "--json", "--live"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=900)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "20", "--json", "--live"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert lines[0].split()[0] == "size" and lines[1].split()[0] == "20"

@@ -18,8 +18,11 @@ def test_pages_keep_their_titles(built_site):
     `page.title` (the oEmbed link in the head shows it)."""
     html = (built_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
     assert 'type="application/json+oembed"' in html
-    assert re.search(r'<link rel="alternate" type="application/json\+oembed" [^>]*'
-                     r'title="Wall hip hinge">', html)
+    assert re.search(
+        r'<link rel="alternate" type="application/json\+oembed" [^>]*'
+        r'title="Wall hip hinge">',
+        html,
+    )
 
 
 def test_build_loads_nothing_from_other_hosts(built_site):

@@ -36,8 +36,9 @@ from generator.pipeline import read_library
 def _shared_helpers():
     """tests/conftest.py by its path: `import conftest` from tests/browser/ (which imports
     this module) would find tests/browser/conftest.py instead."""
-    spec = importlib.util.spec_from_file_location("drillbook_test_helpers",
-                                                  Path(__file__).with_name("conftest.py"))
+    spec = importlib.util.spec_from_file_location(
+        "drillbook_test_helpers", Path(__file__).with_name("conftest.py")
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -73,25 +74,54 @@ def write_longest_library(content: Path, exercises: int = 20) -> dict[str, list[
         "ladders": [slug_of(n, "ladder") for n in (6, 12, 20)],
     }
     name, cue, line, text = (longest(LIMITS[key]) for key in ("name", "cue", "line", "text"))
-    prescription = {"goal": name, "sets": 20, "reps": "999-999", "per_side": True, "load": name,
-                    "tempo": "W" * 20, "rest": "W" * 40, "note": line}
+    prescription = {
+        "goal": name,
+        "sets": 20,
+        "reps": "999-999",
+        "per_side": True,
+        "load": name,
+        "tempo": "W" * 20,
+        "rest": "W" * 40,
+        "note": line,
+    }
     for kind in ids:
         (content / kind).mkdir(parents=True, exist_ok=True)
     for source_id in ids["sources"]:
-        record = {"id": source_id, "title": line, "publisher": name, "author": name,
-                  "url": line, "drew": text}
+        record = {
+            "id": source_id,
+            "title": line,
+            "publisher": name,
+            "author": name,
+            "url": line,
+            "drew": text,
+        }
         (content / "sources" / f"{source_id}.yml").write_text(json.dumps(record), "utf-8")
     for fault_id in ids["faults"]:
-        record = {"id": fault_id, "name": name, "aliases": [name] * many, "look": text,
-                  "feel": text, "why": text, "fix": [cue] * many,
-                  "drills": ids["exercises"][:many], "sources": ids["sources"]}
+        record = {
+            "id": fault_id,
+            "name": name,
+            "aliases": [name] * many,
+            "look": text,
+            "feel": text,
+            "why": text,
+            "fix": [cue] * many,
+            "drills": ids["exercises"][:many],
+            "sources": ids["sources"],
+        }
         (content / "faults" / f"{fault_id}.yml").write_text(json.dumps(record), "utf-8")
     for exercise_id in ids["exercises"]:
         record = {
-            "id": exercise_id, "name": name, "aliases": [name] * many,
-            "pattern": "w" * LIMITS["slug"], "level": 5, "equipment": [name] * 8,
+            "id": exercise_id,
+            "name": name,
+            "aliases": [name] * many,
+            "pattern": "w" * LIMITS["slug"],
+            "level": 5,
+            "equipment": [name] * 8,
             "muscles": {"primary": [name] * 8, "secondary": [name] * 8},
-            "summary": text, "why": text, "setup": [line] * many, "steps": [line] * many,
+            "summary": text,
+            "why": text,
+            "setup": [line] * many,
+            "steps": [line] * many,
             "cues": [{"text": cue, "kind": "feel"}] * many,
             "faults": [{"fault": fault_id, "note": line} for fault_id in ids["faults"]],
             "prescriptions": [prescription] * 6,
@@ -102,11 +132,17 @@ def write_longest_library(content: Path, exercises: int = 20) -> dict[str, list[
         }
         (content / "exercises" / f"{exercise_id}.yml").write_text(json.dumps(record), "utf-8")
     for ladder_id, steps in zip(ids["ladders"], (6, 12, 20), strict=True):
-        record = {"id": ladder_id, "name": name, "goal": line, "summary": text,
-                  "steps": [{"exercise": exercise_id, "move_on": line,
-                             "prescription": prescription}
-                            for exercise_id in ids["exercises"][:steps]],
-                  "sources": ids["sources"]}
+        record = {
+            "id": ladder_id,
+            "name": name,
+            "goal": line,
+            "summary": text,
+            "steps": [
+                {"exercise": exercise_id, "move_on": line, "prescription": prescription}
+                for exercise_id in ids["exercises"][:steps]
+            ],
+            "sources": ids["sources"],
+        }
         (content / "ladders" / f"{ladder_id}.yml").write_text(json.dumps(record), "utf-8")
     return ids
 
@@ -169,8 +205,7 @@ def test_shipped_card_keeps_short_text_whole(shipped):
     card = make_card(shipped, exercise, SITE_URL)
     assert card.title == exercise.name
     assert card.cues == [cue.text for cue in exercise.cues[:CARD_CUES]]
-    assert [fault.id for fault in card.faults] == [link.fault
-                                                   for link in exercise.faults[:CARD_FAULTS]]
+    assert [fault.id for fault in card.faults] == [link.fault for link in exercise.faults[:CARD_FAULTS]]
 
 
 def test_record_text_on_a_card_is_escaped(tmp_path):
@@ -216,7 +251,7 @@ def test_card_qr_code_encodes_the_exercise_page_url(built_site):
     import zxingcpp
 
     html = (built_site / "cards" / "wall-hip-hinge" / "index.html").read_text("utf-8")
-    svg = re.search(r'<svg viewBox=.*?</svg>', html, re.DOTALL).group(0)
+    svg = re.search(r"<svg viewBox=.*?</svg>", html, re.DOTALL).group(0)
     url = SITE_URL + "exercises/wall-hip-hinge/"
     grid = qr_matrix(svg)
     expected = segno.make(url, error="m", micro=False).matrix
@@ -241,8 +276,7 @@ def test_cards_index_lists_every_card_poster_and_deck(built_site, shipped):
         assert f'href="../cards/pdf/ladder-{ladder_id}-letter.pdf"' in html
     assert 'href="../cards/pdf/all-cards-a4.pdf"' in html
     page = (built_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
-    assert re.search(r'<a class="md-button" href="../../cards/wall-hip-hinge/"[^>]*>Print card',
-                     page)
+    assert re.search(r'<a class="md-button" href="../../cards/wall-hip-hinge/"[^>]*>Print card', page)
     ladder = (built_site / "ladders" / "wall-to-rdl" / "index.html").read_text("utf-8")
     assert 'href="../../cards/pdf/ladder-wall-to-rdl-a4.pdf"' in ladder
     card = (built_site / "cards" / "wall-hip-hinge" / "index.html").read_text("utf-8")

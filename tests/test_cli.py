@@ -49,6 +49,21 @@ def test_authoring_guide_names_every_field():
 
 def test_readme_starts_with_the_two_commands():
     lines = (ROOT / "README.md").read_text("utf-8").splitlines()
-    block = lines[lines.index("```sh") + 1: lines.index("```sh") + 3]
+    block = lines[lines.index("```sh") + 1 : lines.index("```sh") + 3]
     assert "mkdocs build" in block[0] and "tests/run.sh" in block[1]
     assert "tests/run.sh" in Path(ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_generate_reads_site_url_and_folders_from_mkdocs_yml(project):
+    """`drillbook generate` with the shipped mkdocs.yml writes what `mkdocs build` would:
+    embeds and QR codes need its site_url, and no warning says it is missing."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "docs_dir: pages\n", "utf-8")
+    (project / "docs").rename(project / "pages")
+    result = drillbook("generate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "site_url" not in result.stderr
+    oembed = project / "pages" / "embed" / "romanian-deadlift.json"
+    assert '"provider_url": "https://drillbook.example.org/"' in oembed.read_text("utf-8")
+    assert "<svg" in (project / "pages" / "cards" / "romanian-deadlift.md").read_text("utf-8")
+    assert not (project / "docs").exists()

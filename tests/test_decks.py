@@ -24,8 +24,9 @@ def write_card(site: Path, page: str, lines: int = 1) -> None:
     text = "".join(f"<p>Line {number} of {page}</p>" for number in range(lines))
     (site / page).mkdir(parents=True, exist_ok=True)
     (site / page / "index.html").write_text(
-        f'<html><body><article class="db-card"><h1>Title of {page}.</h1>{text}</article>'
-        "</body></html>", "utf-8")
+        f'<html><body><article class="db-card"><h1>Title of {page}.</h1>{text}</article></body></html>',
+        "utf-8",
+    )
 
 
 @pytest.fixture
@@ -47,8 +48,7 @@ def titles(pdf: Path) -> list[list[str]]:
 
 def test_decks_from_several_chunks_have_one_page_per_card_in_deck_order(site, caplog):
     ladder = ["cards/ladders/ladder", "cards/card-7", "cards/card-1", "cards/card-4"]
-    decks = [Deck("all-cards", "All cards", "a4", CARDS),
-             Deck("ladder-ladder", "Ladder", "a4", ladder)]
+    decks = [Deck("all-cards", "All cards", "a4", CARDS), Deck("ladder-ladder", "Ladder", "a4", ladder)]
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.drillbook"):
         written = build_decks(site, decks)
     assert written == [site / deck.file for deck in decks]

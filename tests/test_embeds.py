@@ -32,8 +32,11 @@ class Tags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
     def find(self, tag: str, **wanted) -> list[dict]:
-        return [attrs for name, attrs in self.tags if name == tag
-                and all(attrs.get(key.replace("_", "-")) == value for key, value in wanted.items())]
+        return [
+            attrs
+            for name, attrs in self.tags
+            if name == tag and all(attrs.get(key.replace("_", "-")) == value for key, value in wanted.items())
+        ]
 
 
 def exercise_ids(site: Path) -> list[str]:
@@ -71,7 +74,7 @@ def test_every_exercise_page_links_its_oembed_file(built_site):
 
 def test_exercise_page_shows_the_snippet_and_links_the_fragment(built_site):
     html = (built_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
-    embed = html[html.index('id="embed"'):]
+    embed = html[html.index('id="embed"') :]
     assert 'href="#embed"' in html
     snippet = unescape(re.sub(r"<[^>]+>", "", embed))
     assert f'<iframe src="{SITE_URL}embed/wall-hip-hinge/" title="Wall hip hinge' in snippet
@@ -124,8 +127,7 @@ def test_fragment_has_no_script_and_escapes_record_text(hostile_site):
 def test_record_text_is_inert_in_embed_page_oembed_and_snippet(hostile_site):
     embed = (hostile_site / "embed" / "wall-hip-hinge" / "index.html").read_text("utf-8")
     assert "alert" in embed and "<script>alert" not in embed
-    assert [s["src"] for s in Tags(embed).find("script") if "src" in s] \
-        == ["../../assets/embed.js"]
+    assert [s["src"] for s in Tags(embed).find("script") if "src" in s] == ["../../assets/embed.js"]
     data = json.loads((hostile_site / "embed" / "wall-hip-hinge.json").read_text("utf-8"))
     assert data["title"] == f"Drill {HOSTILE}"
     assert "<script" not in data["html"]
@@ -133,8 +135,7 @@ def test_record_text_is_inert_in_embed_page_oembed_and_snippet(hostile_site):
     page = (hostile_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
     assert "<script>alert" not in page
     head = page[: page.index("</head>")]
-    assert Tags(head).find("link", type="application/json+oembed")[0]["title"] \
-        == f"Drill {HOSTILE}"
+    assert Tags(head).find("link", type="application/json+oembed")[0]["title"] == f"Drill {HOSTILE}"
 
 
 def test_without_site_url_the_build_warns_and_leaves_oembed_out(tmp_path):

@@ -38,14 +38,21 @@ HOSTILE = [
     "&lt;b&gt; &amp; &#60;i&#62; \\<b>",
     "--- \n---\ntitle: x",
     "{: onclick=alert(1) } { #id .class }",
-    "<div markdown=\"1\">*x*</div>",
+    '<div markdown="1">*x*</div>',
     "[^1] [x]: javascript:alert(1)",
     ":material-alert: !!! warning",
     "\\u003cscript\\u003e \"quoted\" 'single'",
     "<script>alert(1)</script><script>alert(1)</script>",  # one word too long for a card line
 ]
-MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "admonition",
-                       "pymdownx.details", "pymdownx.superfences"]
+MARKDOWN_EXTENSIONS = [
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "toc",
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
 
 
 def records(text: str) -> dict[str, dict]:
@@ -55,36 +62,71 @@ def records(text: str) -> dict[str, dict]:
         return text[:limit]
 
     exercise = {
-        "name": cut(80), "aliases": [cut(80)], "pattern": "hinge", "level": 2,
-        "equipment": [cut(80)], "muscles": {"primary": [cut(80)], "secondary": [cut(80)]},
-        "summary": text, "why": text, "setup": [cut(200)], "steps": [cut(200)],
+        "name": cut(80),
+        "aliases": [cut(80)],
+        "pattern": "hinge",
+        "level": 2,
+        "equipment": [cut(80)],
+        "muscles": {"primary": [cut(80)], "secondary": [cut(80)]},
+        "summary": text,
+        "why": text,
+        "setup": [cut(200)],
+        "steps": [cut(200)],
         "cues": [{"text": cut(90), "kind": "feel"}],
         "faults": [{"fault": "hostile-fault", "note": cut(200)}],
-        "prescriptions": [{"goal": cut(80), "sets": 3, "reps": "8-12", "load": cut(80),
-                           "tempo": cut(20), "rest": cut(40), "note": cut(200)}],
+        "prescriptions": [
+            {
+                "goal": cut(80),
+                "sets": 3,
+                "reps": "8-12",
+                "load": cut(80),
+                "tempo": cut(20),
+                "rest": cut(40),
+                "note": cut(200),
+            }
+        ],
         "variations": [{"name": cut(80), "change": cut(200), "exercise": "hostile-drill"}],
         "safety": [cut(200)],
-        "media": [{"kind": "image", "url": "/assets/x.png", "alt": cut(200),
-                   "caption": cut(200)}],
+        "media": [{"kind": "image", "url": "/assets/x.png", "alt": cut(200), "caption": cut(200)}],
         "sources": ["hostile-source"],
     }
     return {
         "exercises/hostile-exercise.yml": {"id": "hostile-exercise", **exercise},
-        "exercises/hostile-drill.yml": {**exercise, "id": "hostile-drill", "level": 1,
-                                        "variations": []},
+        "exercises/hostile-drill.yml": {**exercise, "id": "hostile-drill", "level": 1, "variations": []},
         "faults/hostile-fault.yml": {
-            "id": "hostile-fault", "name": cut(80), "aliases": [cut(80)], "look": text,
-            "feel": text, "why": text, "fix": [cut(90)], "drills": ["hostile-drill"],
-            "sources": ["hostile-source"]},
+            "id": "hostile-fault",
+            "name": cut(80),
+            "aliases": [cut(80)],
+            "look": text,
+            "feel": text,
+            "why": text,
+            "fix": [cut(90)],
+            "drills": ["hostile-drill"],
+            "sources": ["hostile-source"],
+        },
         "ladders/hostile-ladder.yml": {
-            "id": "hostile-ladder", "name": cut(80), "goal": cut(200), "summary": text,
-            "steps": [{"exercise": "hostile-drill", "move_on": cut(200)},
-                      {"exercise": "hostile-exercise", "move_on": cut(200),
-                       "prescription": {"goal": cut(80), "reps": 5, "note": cut(200)}}],
-            "sources": ["hostile-source"]},
+            "id": "hostile-ladder",
+            "name": cut(80),
+            "goal": cut(200),
+            "summary": text,
+            "steps": [
+                {"exercise": "hostile-drill", "move_on": cut(200)},
+                {
+                    "exercise": "hostile-exercise",
+                    "move_on": cut(200),
+                    "prescription": {"goal": cut(80), "reps": 5, "note": cut(200)},
+                },
+            ],
+            "sources": ["hostile-source"],
+        },
         "sources/hostile-source.yml": {
-            "id": "hostile-source", "title": cut(200), "publisher": cut(80),
-            "author": cut(80), "url": "https://example.org/article", "drew": text},
+            "id": "hostile-source",
+            "title": cut(200),
+            "publisher": cut(80),
+            "author": cut(80),
+            "url": "https://example.org/article",
+            "drew": text,
+        },
     }
 
 
@@ -100,9 +142,11 @@ def generated(folder: Path, text: str) -> dict[str, str]:
     """{path: text} of every file the generator writes for the library holding `text`."""
     content = write_content(folder / "content", text)
     generate(content, folder / "docs", SITE_URL)
-    return {str(path.relative_to(folder / "docs")): path.read_text("utf-8")
-            for path in sorted((folder / "docs").rglob("*"))
-            if path.is_file() and not path.name.startswith(".drillbook")}
+    return {
+        str(path.relative_to(folder / "docs")): path.read_text("utf-8")
+        for path in sorted((folder / "docs").rglob("*"))
+        if path.is_file() and not path.name.startswith(".drillbook")
+    }
 
 
 class Shape(HTMLParser):
@@ -121,13 +165,22 @@ class Shape(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
-            assert not (value or "").strip().lower().startswith(("javascript:", "data:text")), \
-                (tag, name, value)
+            assert not (value or "").strip().lower().startswith(("javascript:", "data:text")), (
+                tag,
+                name,
+                value,
+            )
         if self.in_pre:
             return
         self.in_pre += tag == "pre"
-        self.tags.append((tag, tuple(sorted(
-            (name, None if name in self.TEXT_ATTRIBUTES else value) for name, value in attrs))))
+        self.tags.append(
+            (
+                tag,
+                tuple(
+                    sorted((name, None if name in self.TEXT_ATTRIBUTES else value) for name, value in attrs)
+                ),
+            )
+        )
 
     def handle_endtag(self, tag):
         self.in_pre -= tag == "pre" and self.in_pre > 0
@@ -153,10 +206,11 @@ def html_pairs(path: str, hostile: str, plain: str):
     converted as MkDocs does and its front matter (which themes print unescaped), an HTML
     file as it is, and each string of a JSON file that holds HTML in the plain twin."""
     if path.endswith(".md"):
-        (hostile_meta, hostile_body), (plain_meta, plain_body) = map(split_front_matter,
-                                                                     (hostile, plain))
-        yield path, *(markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS)
-                      for body in (hostile_body, plain_body))
+        (hostile_meta, hostile_body), (plain_meta, plain_body) = map(split_front_matter, (hostile, plain))
+        yield (
+            path,
+            *(markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS) for body in (hostile_body, plain_body)),
+        )
         assert hostile_meta.keys() == plain_meta.keys(), path
         for key in plain_meta:
             yield f"{path} front matter {key}", str(hostile_meta[key]), str(plain_meta[key])
@@ -193,8 +247,9 @@ def assert_inert(text: str, folder: Path, plain_twin: dict[str, str]) -> None:
     for path in files:
         for where, hostile_html, plain_html in html_pairs(path, files[path], plain_twin[path]):
             assert Shape(hostile_html).tags == Shape(plain_html).tags, where
-    page = markdown.markdown(split_front_matter(files["exercises/hostile-exercise.md"])[1],
-                             extensions=MARKDOWN_EXTENSIONS)
+    page = markdown.markdown(
+        split_front_matter(files["exercises/hostile-exercise.md"])[1], extensions=MARKDOWN_EXTENSIONS
+    )
     assert " ".join(text[:80].split()) in " ".join("".join(Shape(page).text).split())
 
 
@@ -204,13 +259,19 @@ def test_known_attacks_stay_text_in_every_output(text, tmp_path, plain_twin):
 
 
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn")), max_size=60)
-WORDS = st.lists(st.one_of(st.sampled_from(HOSTILE), TEXT,
-                           st.sampled_from(list("<>&\"'`*_[](){}#|!-+=~^:\\/ \n"))),
-                 min_size=1, max_size=6).map("".join)
+WORDS = st.lists(
+    st.one_of(st.sampled_from(HOSTILE), TEXT, st.sampled_from(list("<>&\"'`*_[](){}#|!-+=~^:\\/ \n"))),
+    min_size=1,
+    max_size=6,
+).map("".join)
 
 
-@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow,
-                                                               HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(text=WORDS.filter(lambda text: text[:20].strip()))
 def test_any_text_stays_text_in_every_output(text, tmp_path_factory, plain_twin):
     assert_inert(text, tmp_path_factory.mktemp("hostile"), plain_twin)

@@ -69,11 +69,11 @@ def test_the_exercise_catalogue_matches_each_exercise_file(library, built_site):
 def test_editing_an_exercise_text_changes_only_its_own_data_file(library):
     before = export_files(library, None)
     exercise = library.exercises["wall-hip-hinge"]
-    edited = library.exercises | {exercise.id: exercise.model_copy(
-        update={"summary": exercise.summary + " Edited."})}
+    edited = library.exercises | {
+        exercise.id: exercise.model_copy(update={"summary": exercise.summary + " Edited."})
+    }
     after = export_files(dataclasses.replace(library, exercises=edited), None)
-    assert [path for path in after if after[path] != before[path]] == [
-        "api/exercises/wall-hip-hinge.json"]
+    assert [path for path in after if after[path] != before[path]] == ["api/exercises/wall-hip-hinge.json"]
 
 
 def test_the_published_schemas_carry_the_schema_version(built_site):
@@ -129,8 +129,9 @@ def test_record_text_is_inert_json(tmp_path):
     shutil.copytree(ROOT / "content", content)
     record = content / "exercises" / "wall-hip-hinge.yml"
     text = record.read_text("utf-8")
-    record.write_text(text.replace("name: Wall hip hinge",
-                                   'name: "<script>alert(1)</script> & co"', 1), "utf-8")
+    record.write_text(
+        text.replace("name: Wall hip hinge", 'name: "<script>alert(1)</script> & co"', 1), "utf-8"
+    )
     generate(content, tmp_path / "docs")
     raw = (tmp_path / "docs" / "api" / "exercises" / "wall-hip-hinge.json").read_text("utf-8")
     assert "<script>" not in raw and "&" not in raw
@@ -149,9 +150,14 @@ def test_unchanged_data_files_are_not_rewritten(tmp_path):
 
 def test_the_data_page_documents_every_api_file(files):
     page = (ROOT / "docs" / "data.md").read_text("utf-8")
-    for path in ("api/exercises.json", "api/faults.json", "api/ladders.json",
-                 "api/sources.json", "schema_version",
-                 "drillbook import free-exercise-db"):
+    for path in (
+        "api/exercises.json",
+        "api/faults.json",
+        "api/ladders.json",
+        "api/sources.json",
+        "schema_version",
+        "drillbook import free-exercise-db",
+    ):
         assert path in page, path
     assert "api/exercises/<id>.json" in page or "api/exercises/&lt;id&gt;.json" in page
     nav = (ROOT / "mkdocs.yml").read_text("utf-8")

@@ -41,27 +41,47 @@ def entry(name, **fields):
 
 DATASET = [
     entry("Barbell Deadlift"),
-    entry("Push-Up", force="push", equipment="body only", primaryMuscles=["chest"],
-          secondaryMuscles=["triceps", "chest"], mechanic=None),
-    entry("Push Up", force="push", equipment=None, level="intermediate",
-          primaryMuscles=["chest", "triceps"]),
-    entry("Goblet Squat", force=None, equipment="kettlebells", primaryMuscles=["quadriceps"],
-          mechanic=None, level="expert"),
-    entry("Plank", force="static", equipment="body only", primaryMuscles=["abdominals"],
-          instructions=[LONG_SENTENCE]),
+    entry(
+        "Push-Up",
+        force="push",
+        equipment="body only",
+        primaryMuscles=["chest"],
+        secondaryMuscles=["triceps", "chest"],
+        mechanic=None,
+    ),
+    entry("Push Up", force="push", equipment=None, level="intermediate", primaryMuscles=["chest", "triceps"]),
+    entry(
+        "Goblet Squat",
+        force=None,
+        equipment="kettlebells",
+        primaryMuscles=["quadriceps"],
+        mechanic=None,
+        level="expert",
+    ),
+    entry(
+        "Plank",
+        force="static",
+        equipment="body only",
+        primaryMuscles=["abdominals"],
+        instructions=[LONG_SENTENCE],
+    ),
     entry("Hamstring Stretch", category="stretching", force="pull"),
     entry("Écarté Fly", force="push", equipment="dumbbell", primaryMuscles=["chest"]),
     entry("深蹲", id="Chinese_Squat", force="push", equipment="other"),
-    {"id": "Bare", "name": "Bare Minimum Row", "level": "beginner",
-     "primaryMuscles": ["middle back"], "instructions": ["Pull the handle to the ribs."]},
+    {
+        "id": "Bare",
+        "name": "Bare Minimum Row",
+        "level": "beginner",
+        "primaryMuscles": ["middle back"],
+        "instructions": ["Pull the handle to the ribs."],
+    },
     ["not", "an", "object"],
     entry("No Level Curl", level=None),
     entry("Muscle-free Thing", primaryMuscles=[]),
     {"name": "No Steps Press", "level": "beginner", "primaryMuscles": ["shoulders"]},
     entry("Many Moves", instructions=[RAMBLING]),
     entry("Endless Moves", instructions=[f"Step {n} " + "x" * 150 + "." for n in range(1, 20)]),
-    entry("Tab\tand\nnewline Swing", category="strength",
-          instructions=["Swing\tthe bell\nto chest height."]),
+    entry("Tab\tand\nnewline Swing", category="strength", instructions=["Swing\tthe bell\nto chest height."]),
     "just a string",
 ]
 
@@ -89,8 +109,7 @@ def empty_project(tmp_path: Path) -> Path:
 
 
 def run_import(project: Path, dataset: Path, *extra: str) -> subprocess.CompletedProcess:
-    return drillbook("import", "free-exercise-db", str(dataset), "--into", "content", *extra,
-                     cwd=project)
+    return drillbook("import", "free-exercise-db", str(dataset), "--into", "content", *extra, cwd=project)
 
 
 def test_import_into_empty_library_checks_and_builds_strictly(empty_project, tmp_path):
@@ -98,9 +117,18 @@ def test_import_into_empty_library_checks_and_builds_strictly(empty_project, tmp
     assert result.returncode == 0, result.stderr
     records = sorted(p.name for p in (empty_project / "content" / "exercises").glob("*.yml"))
     assert records == [
-        "barbell-deadlift.yml", "bare-minimum-row.yml", "chinese-squat.yml", "ecarte-fly.yml",
-        "goblet-squat.yml", "hamstring-stretch.yml", "many-moves.yml", "plank.yml",
-        "push-up-2.yml", "push-up.yml", "tab-and-newline-swing.yml"]
+        "barbell-deadlift.yml",
+        "bare-minimum-row.yml",
+        "chinese-squat.yml",
+        "ecarte-fly.yml",
+        "goblet-squat.yml",
+        "hamstring-stretch.yml",
+        "many-moves.yml",
+        "plank.yml",
+        "push-up-2.yml",
+        "push-up.yml",
+        "tab-and-newline-swing.yml",
+    ]
     assert (empty_project / "content" / "sources" / "free-exercise-db.yml").is_file()
     check = drillbook("check", cwd=empty_project)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -121,10 +149,8 @@ def test_import_reports_every_skip_rename_and_cut(empty_project, tmp_path):
         f"changed entry 5 (Plank): a {len(LONG_SENTENCE)}-character sentence of "
         "instruction 1 split over 2 steps",
         "skipped entry 10: not an object but a list",
-        "skipped entry 11 (No Level Curl): `level` is null; expected beginner, intermediate "
-        "or expert",
-        "skipped entry 12 (Muscle-free Thing): no `primaryMuscles`; a record needs at least "
-        "one main muscle",
+        "skipped entry 11 (No Level Curl): `level` is null; expected beginner, intermediate or expert",
+        "skipped entry 12 (Muscle-free Thing): no `primaryMuscles`; a record needs at least one main muscle",
         "skipped entry 13 (No Steps Press): no `instructions` to make steps from",
         "skipped entry 15 (Endless Moves): the instructions need 19 steps of at most 200 "
         "characters; a record holds 12",
@@ -140,8 +166,7 @@ def test_records_carry_the_dataset_and_invent_nothing(empty_project, tmp_path):
     exercises = empty_project / "content" / "exercises"
     for path in exercises.glob("*.yml"):
         text = path.read_text("utf-8")
-        assert text.startswith(
-            "# yaml-language-server: $schema=../../docs/schemas/exercise.schema.json\n")
+        assert text.startswith("# yaml-language-server: $schema=../../docs/schemas/exercise.schema.json\n")
         record, problems = load_record("exercises", path)
         assert problems == []
         model, invalid = validate_record(record)
@@ -161,11 +186,13 @@ def test_records_carry_the_dataset_and_invent_nothing(empty_project, tmp_path):
         return validate_record(load_record("exercises", exercises / f"{stem}.yml")[0])[0]
 
     push_up = model("push-up")
-    assert (push_up.pattern, push_up.equipment, push_up.muscles.secondary) == (
-        "push", [], ["Triceps"])
+    assert (push_up.pattern, push_up.equipment, push_up.muscles.secondary) == ("push", [], ["Triceps"])
     assert model("push-up-2").level == 3
-    assert (model("goblet-squat").pattern, model("goblet-squat").level,
-            model("goblet-squat").equipment) == ("squat", 5, ["Kettlebell"])
+    assert (model("goblet-squat").pattern, model("goblet-squat").level, model("goblet-squat").equipment) == (
+        "squat",
+        5,
+        ["Kettlebell"],
+    )
     assert model("plank").pattern == "static"
     assert " ".join(model("plank").steps) == LONG_SENTENCE  # split between words, nothing lost
     assert model("hamstring-stretch").pattern == "stretch"
@@ -189,8 +216,10 @@ def test_existing_records_are_kept_unless_forced(empty_project, tmp_path):
     deadlift.write_text(deadlift.read_text("utf-8").replace("Barbell Deadlift", "My deadlift"))
     again = run_import(empty_project, dataset)
     assert again.returncode == 0
-    assert ("skipped entry 1 (Barbell Deadlift): content/exercises/barbell-deadlift.yml "
-            "already exists; use --force to overwrite it") in again.stdout.splitlines()
+    assert (
+        "skipped entry 1 (Barbell Deadlift): content/exercises/barbell-deadlift.yml "
+        "already exists; use --force to overwrite it"
+    ) in again.stdout.splitlines()
     assert "Imported 0 exercises" in again.stdout
     assert "My deadlift" in deadlift.read_text("utf-8")
     forced = run_import(empty_project, dataset, "--force")
@@ -211,14 +240,17 @@ def test_import_into_the_shipped_library_builds_strictly(project, tmp_path):
     assert {"goblet-squat", "wall-hip-hinge"} <= {item["id"] for item in data["exercises"]}
 
 
-@pytest.mark.parametrize("text, message", [
-    ("{]", "exercises.json:1:2: not valid JSON: Expecting property name enclosed in double "
-           "quotes"),
-    ('{"name": "Deadlift"}', "exercises.json holds an object; a free-exercise-db file is a "
-                             "JSON array of exercise objects"),
-])
-def test_a_file_that_is_not_a_dataset_stops_with_one_error(empty_project, tmp_path, text,
-                                                           message):
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("{]", "exercises.json:1:2: not valid JSON: Expecting property name enclosed in double quotes"),
+        (
+            '{"name": "Deadlift"}',
+            "exercises.json holds an object; a free-exercise-db file is a JSON array of exercise objects",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_dataset_stops_with_one_error(empty_project, tmp_path, text, message):
     dataset = empty_project / "exercises.json"
     dataset.write_text(text, "utf-8")
     result = drillbook("import", "free-exercise-db", "exercises.json", cwd=empty_project)
@@ -228,8 +260,9 @@ def test_a_file_that_is_not_a_dataset_stops_with_one_error(empty_project, tmp_pa
 
 
 def test_a_missing_content_folder_stops_before_reading(tmp_path):
-    result = drillbook("import", "free-exercise-db", str(write_dataset(tmp_path)),
-                       "--into", "nowhere", cwd=tmp_path)
+    result = drillbook(
+        "import", "free-exercise-db", str(write_dataset(tmp_path)), "--into", "nowhere", cwd=tmp_path
+    )
     assert result.returncode == 1
     assert result.stderr == "Error: content folder nowhere not found; create it or pass --into\n"
     assert not (tmp_path / "nowhere").exists()
@@ -241,8 +274,7 @@ def large_dataset(count: int) -> list[dict]:
 
 def test_large_file_prints_a_few_progress_lines_when_not_a_terminal(empty_project, tmp_path):
     result = run_import(empty_project, write_dataset(tmp_path, large_dataset(200)))
-    assert result.stderr.splitlines() == [
-        f"Importing: {n}/200 entries read" for n in (50, 100, 150, 200)]
+    assert result.stderr.splitlines() == [f"Importing: {n}/200 entries read" for n in (50, 100, 150, 200)]
     assert result.stdout.splitlines()[-1].startswith("Imported 200 exercises")
 
 
@@ -252,7 +284,11 @@ def test_large_file_shows_a_counter_on_a_terminal(empty_project, tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "import", "free-exercise-db", str(dataset)],
-        cwd=empty_project, stdout=subprocess.PIPE, stderr=follower, env=env)
+        cwd=empty_project,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=env,
+    )
     os.close(follower)
     shown = b""
     while True:

@@ -30,8 +30,7 @@ BASE = CASES_DIR / "_base"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
 # Files too big to commit, written by the test: case -> (path under content/, bytes).
 GENERATED = {
-    "oversize-file": ("exercises/oversize.yml",
-                      b"id: oversize\n" + b"#" * (10 * 1024 * 1024 - 14) + b"\n"),
+    "oversize-file": ("exercises/oversize.yml", b"id: oversize\n" + b"#" * (10 * 1024 * 1024 - 14) + b"\n"),
 }
 COMMANDS = {
     "drillbook check": [sys.executable, "-m", "generator.cli", "check"],
@@ -69,8 +68,12 @@ def with_cases(project: Path, cases: list[str], target: Path) -> Path:
     """A copy of `project` with the files of `cases` added to its content."""
     shutil.copytree(project, target)
     for case in cases:
-        shutil.copytree(CASES_DIR / case, target / "content", dirs_exist_ok=True,
-                        ignore=lambda folder, names: ["expected.txt"])
+        shutil.copytree(
+            CASES_DIR / case,
+            target / "content",
+            dirs_exist_ok=True,
+            ignore=lambda folder, names: ["expected.txt"],
+        )
         if case in GENERATED:
             name, data = GENERATED[case]
             (target / "content" / name).write_bytes(data)
@@ -84,10 +87,11 @@ def expected_lines(case: str) -> list[str]:
 def generated_state(docs: Path) -> dict[str, tuple[str, int]]:
     """{path: (sha256, mtime_ns)} of every file in the generated folders of `docs`."""
     return {
-        str(path.relative_to(docs)): (hashlib.sha256(path.read_bytes()).hexdigest(),
-                                      path.stat().st_mtime_ns)
-        for folder in OWNED_FOLDERS if (docs / folder).is_dir()
-        for path in sorted((docs / folder).rglob("*")) if path.is_file()
+        str(path.relative_to(docs)): (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+        for folder in OWNED_FOLDERS
+        if (docs / folder).is_dir()
+        for path in sorted((docs / folder).rglob("*"))
+        if path.is_file()
     }
 
 
@@ -97,8 +101,7 @@ def test_corpus_is_large_enough():
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_each_broken_input_alone_stops_generate(case, small_project, tmp_path, monkeypatch,
-                                                capsys):
+def test_each_broken_input_alone_stops_generate(case, small_project, tmp_path, monkeypatch, capsys):
     """`drillbook generate`, run in the project folder, for one case at a time."""
     project = with_cases(small_project, [case], tmp_path / "project")
     before = generated_state(project / "docs")
@@ -118,9 +121,12 @@ def test_every_command_refuses_the_whole_corpus(shipped_project, tmp_path):
     expected = sorted(line for case in CASES for line in expected_lines(case))
     before = generated_state(project / "docs")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    running = {name: subprocess.Popen(command, cwd=project, env=env, text=True,
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-               for name, command in COMMANDS.items()}
+    running = {
+        name: subprocess.Popen(
+            command, cwd=project, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for name, command in COMMANDS.items()
+    }
     for name, process in running.items():
         out, err = process.communicate(timeout=120)
         shown = f"{name} printed:\n{err}"
@@ -135,12 +141,14 @@ def test_every_command_refuses_the_whole_corpus(shipped_project, tmp_path):
 
 
 # Field names the Limits table qualifies because two record kinds use them differently.
-QUALIFIED = {("Exercise", "steps", "chars"): "`steps` of an exercise",
-             ("Exercise", "steps", "items"): "`steps` of an exercise",
-             ("Ladder", "steps", "items"): "`steps` of a ladder",
-             ("Prescription", "goal", "chars"): "`goal` of a prescription",
-             ("Ladder", "goal", "chars"): "`goal` of a ladder",
-             ("Cue", "text", "chars"): "`text` of a cue"}
+QUALIFIED = {
+    ("Exercise", "steps", "chars"): "`steps` of an exercise",
+    ("Exercise", "steps", "items"): "`steps` of an exercise",
+    ("Ladder", "steps", "items"): "`steps` of a ladder",
+    ("Prescription", "goal", "chars"): "`goal` of a prescription",
+    ("Ladder", "goal", "chars"): "`goal` of a ladder",
+    ("Cue", "text", "chars"): "`text` of a cue",
+}
 
 
 def schema_limits() -> set[tuple[str, str, str, int]]:
@@ -179,8 +187,9 @@ def test_authoring_guide_lists_every_limit_of_the_schema():
     for model, field, kind, limit in sorted(schema_limits()):
         label = QUALIFIED.get((model, field, kind), f"`{field}`")
         if kind == "chars":
-            ok = any(label in fields and text.startswith(f"{limit} characters")
-                     for fields, text in rows.items())
+            ok = any(
+                label in fields and text.startswith(f"{limit} characters") for fields, text in rows.items()
+            )
         elif limit == LIMITS["list"]:
             ok = label not in lists
         else:

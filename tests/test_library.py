@@ -16,6 +16,5 @@ def test_relations_are_derived():
     assert (first.number, first.previous, first.next.exercise) == (1, None, "second-drill")
     assert (second.number, second.previous.exercise, second.next) == (2, "first-drill", None)
     cited = library.records_citing(library.sources["test-article"])
-    assert {model.id for model in cited} == {"first-drill", "second-drill", "test-fault",
-                                             "test-ladder"}
+    assert {model.id for model in cited} == {"first-drill", "second-drill", "test-fault", "test-ladder"}
     assert library.summary() == "2 exercises, 1 faults, 1 ladders, 1 sources"

@@ -24,14 +24,14 @@ def test_marks_point_at_keys_and_values(tmp_path):
 def test_duplicate_key_is_reported_at_the_second_one(tmp_path):
     _, problems = load_record("exercises", write(tmp_path, "id: a\nname: A\nname: B\n"))
     assert [str(p).split(": ", 1)[1] for p in problems] == [
-        "duplicate key `name` (first set on line 2); keep one"]
+        "duplicate key `name` (first set on line 2); keep one"
+    ]
     assert (problems[0].line, problems[0].col) == (3, 1)
 
 
 def test_tab_indentation_is_named(tmp_path):
     _, problems = load_record("exercises", write(tmp_path, "id: a\nmuscles:\n\tprimary: [x]\n"))
-    assert [(p.line, p.message) for p in problems] == [
-        (3, "tab used for indentation; indent with spaces")]
+    assert [(p.line, p.message) for p in problems] == [(3, "tab used for indentation; indent with spaces")]
 
 
 def test_aliases_are_refused_so_bombs_cannot_expand(tmp_path):

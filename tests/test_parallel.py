@@ -27,6 +27,7 @@ def needs_fork(test):
     """Run `test` here if this process forks for `run_apart`, else alone in a new pytest
     process: threads that other tests' fixtures leave running (the browser tests' web
     server) stop this one from forking."""
+
     @functools.wraps(test)
     def run(*args, **kwargs):
         if parallel.can_fork():
@@ -34,17 +35,24 @@ def needs_fork(test):
         if os.environ.get(FRESH):
             pytest.skip("run_apart does not fork here")
         node = os.environ["PYTEST_CURRENT_TEST"].rsplit(" ", 1)[0]
-        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                               node], cwd=ROOT, capture_output=True, text=True,
-                              env={**os.environ, FRESH: "1"})
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", node],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, FRESH: "1"},
+        )
         assert done.returncode == 0, done.stdout + done.stderr
+
     return run
 
 
 @needs_fork
 def test_each_task_runs_in_a_process_of_its_own_and_results_come_in_order():
-    first, second = parallel.run_apart(lambda: ("first", os.getpid(), parallel.in_child()),
-                                       lambda: ("second", os.getpid(), parallel.in_child()))
+    first, second = parallel.run_apart(
+        lambda: ("first", os.getpid(), parallel.in_child()),
+        lambda: ("second", os.getpid(), parallel.in_child()),
+    )
     assert first[0] == "first" and second[0] == "second"
     assert len({first[1], second[1], os.getpid()}) == 3
     assert first[2] and second[2] and not parallel.in_child()
@@ -54,6 +62,7 @@ def test_the_first_error_is_raised_here():
     def fails(message):
         def task():
             raise ValueError(message)
+
         return task
 
     with pytest.raises(ValueError, match="card text does not fit"):
@@ -82,12 +91,14 @@ def test_a_process_that_dies_is_an_error():
 def test_what_tasks_log_is_logged_here(caplog):
     def task():
         logging.getLogger("mkdocs.plugins.drillbook").warning(
-            "drillbook: from %s", "a task", extra={"unpicklable": lambda: None})
+            "drillbook: from %s", "a task", extra={"unpicklable": lambda: None}
+        )
 
     with caplog.at_level(logging.INFO):
         parallel.run_apart(task)
     assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
-        ("mkdocs.plugins.drillbook", logging.WARNING, "drillbook: from a task")]
+        ("mkdocs.plugins.drillbook", logging.WARNING, "drillbook: from a task")
+    ]
 
 
 @needs_fork
@@ -122,8 +133,9 @@ def test_with_another_thread_running_the_tasks_run_here_in_order():
     other.start()
     order = []
     try:
-        pids = parallel.run_apart(lambda: order.append(1) or os.getpid(),
-                                  lambda: order.append(2) or os.getpid())
+        pids = parallel.run_apart(
+            lambda: order.append(1) or os.getpid(), lambda: order.append(2) or os.getpid()
+        )
     finally:
         stop.set()
         other.join()
@@ -132,8 +144,7 @@ def test_with_another_thread_running_the_tasks_run_here_in_order():
 
 @pytest.mark.parametrize("site_url", ["https://coach.example.org/hinge/", None])
 @needs_fork
-def test_generating_in_two_processes_writes_what_one_process_writes(tmp_path, monkeypatch,
-                                                                     site_url):
+def test_generating_in_two_processes_writes_what_one_process_writes(tmp_path, monkeypatch, site_url):
     shutil.copytree(LIBRARY, tmp_path / "content")
     two = generate(tmp_path / "content", tmp_path / "two", site_url)[1]
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
@@ -148,11 +159,12 @@ def test_children_end_when_their_parent_is_stopped(stop):
     """Killed, or interrupted alone (Ctrl-C reaches the whole group; a stop button may not)."""
     # Ctrl-C raises KeyboardInterrupt, as in a terminal, also where the tests run in the
     # background of a shell, whose children inherit SIGINT ignored.
-    script = ("import signal, time\nfrom generator import parallel\n"
-              "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
-              "parallel.run_apart(lambda: time.sleep(60), lambda: time.sleep(60))\n")
-    parent = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT,
-                              stderr=subprocess.DEVNULL)
+    script = (
+        "import signal, time\nfrom generator import parallel\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        "parallel.run_apart(lambda: time.sleep(60), lambda: time.sleep(60))\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=subprocess.DEVNULL)
     listing = Path(f"/proc/{parent.pid}/task/{parent.pid}/children")
     deadline = time.monotonic() + 30
     while len(children := listing.read_text().split()) < 2:

@@ -5,11 +5,14 @@ import segno
 
 from generator.qr import QR_MASK, qr_matrix, qr_svg
 
-TEXTS = (
-    [f"https://coach.example.org/{'drill-' * (n // 6)}{'x' * (n % 6)}/" for n in range(0, 2300, 23)]
-    + ["", "1234567890" * 3, "HTTPS://COACH.EXAMPLE.ORG/HINGE", "https://coach.example.org/über/",
-       "https://教練.example/ヒンジ/", "https://a.example/" + "é" * 40]
-)
+TEXTS = [f"https://coach.example.org/{'drill-' * (n // 6)}{'x' * (n % 6)}/" for n in range(0, 2300, 23)] + [
+    "",
+    "1234567890" * 3,
+    "HTTPS://COACH.EXAMPLE.ORG/HINGE",
+    "https://coach.example.org/über/",
+    "https://教練.example/ヒンジ/",
+    "https://a.example/" + "é" * 40,
+]
 
 
 def segno_matrix(text: str) -> list[bytes]:
@@ -30,6 +33,6 @@ def test_the_texts_cover_every_version_and_every_error_level():
 @pytest.mark.parametrize("url", TEXTS, ids=range(len(TEXTS)))
 def test_qr_svg_draws_the_same_code_as_segno(url):
     expected = segno.make(url, error="m", micro=False, mask=QR_MASK).svg_inline(
-        scale=1, border=4, omitsize=True, dark="#000", light="#fff", svgclass="db-qr",
-        lineclass=None)
+        scale=1, border=4, omitsize=True, dark="#000", light="#fff", svgclass="db-qr", lineclass=None
+    )
     assert str(qr_svg(url)) == expected

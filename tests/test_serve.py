@@ -37,7 +37,7 @@ def fetch(url: str) -> str | None:
 
 def article(page: str | None) -> str | None:
     """The page's content, without the live-reload script whose epoch changes each build."""
-    return page and page[page.index("<article"):page.index("</article>")]
+    return page and page[page.index("<article") : page.index("</article>")]
 
 
 def wait_for(condition, what: str, timeout: float = 90):
@@ -57,8 +57,12 @@ def server(tmp_path):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(process.stderr), daemon=True)
     reader.start()
@@ -97,8 +101,10 @@ def test_serve_makes_no_pdf_decks(server):
     """Decks take minutes for a large library: `mkdocs serve` leaves them to `mkdocs build`."""
     project, url, stderr = server
     wait_for(lambda: fetch(url), "the first build to be served")
-    wait_for(lambda: any("PDF decks are not made by `mkdocs serve`" in line for line in stderr),
-             "the note that decks are skipped")
+    wait_for(
+        lambda: any("PDF decks are not made by `mkdocs serve`" in line for line in stderr),
+        "the note that decks are skipped",
+    )
     deck = url.replace("exercises/corpus-drill/", "cards/pdf/all-cards-a4.pdf")
     with pytest.raises(urllib.error.HTTPError, match="404"):
         urllib.request.urlopen(deck, timeout=5)

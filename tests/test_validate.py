@@ -47,25 +47,34 @@ def test_id_must_match_file_name(tmp_path):
     result = drillbook("check", cwd=root)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert "content/faults/test-fault.yml:2:5: id `Test/Fault` must match the file name " \
-           "`test-fault.yml`; use `id: test-fault`" in lines
-    assert "content/faults/test-fault.yml:2:5: `id`: must be a lowercase slug: letters a-z, " \
-           "digits and single hyphens" in lines
+    assert (
+        "content/faults/test-fault.yml:2:5: id `Test/Fault` must match the file name "
+        "`test-fault.yml`; use `id: test-fault`" in lines
+    )
+    assert (
+        "content/faults/test-fault.yml:2:5: `id`: must be a lowercase slug: letters a-z, "
+        "digits and single hyphens" in lines
+    )
     assert not any("unknown fault" in line for line in lines), "no cascade from a broken record"
 
 
 def test_ladder_repeating_a_step_and_duplicate_ids(tmp_path):
     root = small_library(tmp_path)
     ladder = root / "content" / "ladders" / "test-ladder.yml"
-    ladder.write_text(ladder.read_text("utf-8").replace("exercise: second-drill",
-                                                        "exercise: first-drill"), "utf-8")
+    ladder.write_text(
+        ladder.read_text("utf-8").replace("exercise: second-drill", "exercise: first-drill"), "utf-8"
+    )
     twin = root / "content" / "exercises" / "more"
     twin.mkdir()
     shutil.copy(root / "content" / "exercises" / "first-drill.yml", twin / "first-drill.yml")
     result = drillbook("check", cwd=root)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert "content/ladders/test-ladder.yml:9:15: step 2 repeats `first-drill` (already " \
-           "step 1); a ladder visits each exercise once" in lines
-    assert any(line.startswith("content/exercises/more/first-drill.yml:2:5: id `first-drill` "
-                               "is already used by") for line in lines)
+    assert (
+        "content/ladders/test-ladder.yml:9:15: step 2 repeats `first-drill` (already "
+        "step 1); a ladder visits each exercise once" in lines
+    )
+    assert any(
+        line.startswith("content/exercises/more/first-drill.yml:2:5: id `first-drill` is already used by")
+        for line in lines
+    )

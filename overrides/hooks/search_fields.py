@@ -20,8 +20,7 @@ _fields: dict[str, dict[str, list[str]]] = {}
 
 def on_page_markdown(markdown, *, page, **kwargs):
     search = page.meta.get("search") or {}
-    _fields[page.url] = {name: [str(v) for v in search[name]] for name in FIELDS
-                         if search.get(name)}
+    _fields[page.url] = {name: [str(v) for v in search[name]] for name in FIELDS if search.get(name)}
 
 
 @event_priority(-100)  # after the search plugin has written the index

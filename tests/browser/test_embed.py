@@ -16,8 +16,7 @@ from .conftest import serve
 BLOG = Path(__file__).resolve().parent.parent / "data" / "blog.html"
 MARKER = re.compile(r"<!-- EMBED ([a-z0-9-]+) ([A-Za-z0-9]{10}) -->")
 LOCAL = "http://127.0.0.1:"
-CONTENT_HEIGHT = "Math.ceil(document.querySelector('.md-content').getBoundingClientRect().bottom" \
-                 " + scrollY)"
+CONTENT_HEIGHT = "Math.ceil(document.querySelector('.md-content').getBoundingClientRect().bottom + scrollY)"
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +26,7 @@ def embed_site(tmp_path_factory) -> tuple[str, Path]:
     project = copy_project(tmp_path_factory.mktemp("embeds") / "project")
     base, server = serve(project / "site")
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {base}/",
-                             config.read_text("utf-8")), "utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {base}/", config.read_text("utf-8")), "utf-8")
     mkdocs_build(project)
     yield base, project / "site"
     server.shutdown()
@@ -37,15 +35,19 @@ def embed_site(tmp_path_factory) -> tuple[str, Path]:
 def snippet_of(site: Path, exercise_id: str) -> str:
     """The snippet in the exercise page's Embed section, as a reader copies it."""
     html = (site / "exercises" / exercise_id / "index.html").read_text("utf-8")
-    code = re.search(r"<code>(.*?)</code>", html[html.index('id="embed"'):], re.S).group(1)
+    code = re.search(r"<code>(.*?)</code>", html[html.index('id="embed"') :], re.S).group(1)
     return unescape(re.sub(r"<[^>]+>", "", code))
 
 
 def as_wordpress_serves_it(snippet: str, secret: str) -> str:
     """The snippet in a sandboxed frame carrying a secret, as WordPress serves oEmbed frames."""
-    return re.sub(r'<iframe src="([^"]+)"',
-                  rf'<iframe sandbox="allow-scripts allow-popups" data-secret="{secret}" '
-                  rf'src="\1#?secret={secret}"', snippet, count=1)
+    return re.sub(
+        r'<iframe src="([^"]+)"',
+        rf'<iframe sandbox="allow-scripts allow-popups" data-secret="{secret}" '
+        rf'src="\1#?secret={secret}"',
+        snippet,
+        count=1,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +56,9 @@ def blog(embed_site, tmp_path_factory) -> tuple[str, dict[str, str]]:
     _, site = embed_site
     text = BLOG.read_text("utf-8")
     folder = tmp_path_factory.mktemp("blog")
-    (folder / "blog.html").write_text(MARKER.sub(
-        lambda m: as_wordpress_serves_it(snippet_of(site, m[1]), m[2]), text), "utf-8")
+    (folder / "blog.html").write_text(
+        MARKER.sub(lambda m: as_wordpress_serves_it(snippet_of(site, m[1]), m[2]), text), "utf-8"
+    )
     base, server = serve(folder)
     yield f"{base}/blog.html", dict(MARKER.findall(text))
     server.shutdown()
@@ -64,8 +67,7 @@ def blog(embed_site, tmp_path_factory) -> tuple[str, dict[str, str]]:
 def test_blog_embeds_are_sized_to_their_content_with_wordpress_secrets(page, blog, embed_site):
     url, secrets = blog
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_viewport_size({"width": 800, "height": 900})
     page.goto(url)
@@ -126,12 +128,15 @@ def test_every_embed_page_fits_without_horizontal_scroll(page, embed_site, width
     assert wide == []
 
 
-@pytest.mark.parametrize("query, preference, scheme", [
-    ("?theme=dark", "light", "slate"),
-    ("?theme=light", "dark", "default"),
-    ("", "dark", "slate"),
-    ("", "light", "default"),
-])
+@pytest.mark.parametrize(
+    "query, preference, scheme",
+    [
+        ("?theme=dark", "light", "slate"),
+        ("?theme=light", "dark", "default"),
+        ("", "dark", "slate"),
+        ("", "light", "default"),
+    ],
+)
 def test_embed_colour_scheme(page, embed_site, query, preference, scheme):
     base, _ = embed_site
     page.emulate_media(color_scheme=preference)

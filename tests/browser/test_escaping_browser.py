@@ -29,19 +29,36 @@ INJECTED = """() => ({
 @pytest.fixture(scope="module", params=PAYLOADS, ids=["html", "markdown"])
 def hostile_site(request, tmp_path_factory):
     """(base URL, payload, page paths) of a built site whose every text field holds it."""
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project",
-                           content=tmp_path_factory.mktemp("empty"))
+    project = copy_project(
+        tmp_path_factory.mktemp("hostile") / "project", content=tmp_path_factory.mktemp("empty")
+    )
     write_content(project / "content", request.param)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project,
-                            capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DRILLBOOK_DECKS": "0"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DRILLBOOK_DECKS": "0"},
+    )
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    pages = sorted(str(path.relative_to(site).parent) + "/"
-                   for path in site.rglob("index.html")
-                   if "hostile" in str(path) or path.parent.name in
-                   ("exercises", "faults", "ladders", "cards", "levels", "equipment",
-                    "muscles", "patterns", "sources"))
+    pages = sorted(
+        str(path.relative_to(site).parent) + "/"
+        for path in site.rglob("index.html")
+        if "hostile" in str(path)
+        or path.parent.name
+        in (
+            "exercises",
+            "faults",
+            "ladders",
+            "cards",
+            "levels",
+            "equipment",
+            "muscles",
+            "patterns",
+            "sources",
+        )
+    )
     assert any(page.startswith("embed/") for page in pages), pages
     assert any(page.startswith("cards/") for page in pages), pages
     base, server = serve(site)

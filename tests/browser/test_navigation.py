@@ -30,8 +30,9 @@ def test_home_to_start_here_to_a_ladder_to_its_next_step(page, site_url, library
     expect(page).to_have_url(re.compile(rf"/exercises/{first.id}/$"))
     assert heading(page) == first.name
 
-    place = page.locator(f"xpath=//article//p[.//a[contains(@href, 'ladders/{ladder.id}/')]]"
-                         "/following-sibling::ul[1]")
+    place = page.locator(
+        f"xpath=//article//p[.//a[contains(@href, 'ladders/{ladder.id}/')]]/following-sibling::ul[1]"
+    )
     place.locator("li", has_text=re.compile(r"^\s*Next:")).get_by_role("link").click()
     expect(page).to_have_url(re.compile(rf"/exercises/{second.id}/$"))
     assert heading(page) == second.name
@@ -83,21 +84,28 @@ def test_browse_pages_group_every_exercise(page, site_url, library, facet):
         keys = {
             "levels": [f"{record.level} · {LEVEL_NAMES[record.level]}"],
             "equipment": record.equipment or ["Bodyweight"],
-            "muscles": [m.capitalize() for m in (*record.muscles.primary,
-                                                 *record.muscles.secondary)],
+            "muscles": [m.capitalize() for m in (*record.muscles.primary, *record.muscles.secondary)],
         }[facet]
         for key in keys:
             assert record.name in groups.get(key, []), (facet, key, record.id)
 
 
 def test_pages_fit_a_375px_phone_without_sideways_scrolling(browser, site_url, library):
-    paths = ["/", "/start-here/", "/exercises/", "/faults/", "/ladders/", "/browse/muscles/",
-             "/tags/",
-             *(f"/exercises/{key}/" for key in sorted(library.exercises)),
-             *(f"/faults/{key}/" for key in sorted(library.faults)),
-             *(f"/ladders/{key}/" for key in sorted(library.ladders))]
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    paths = [
+        "/",
+        "/start-here/",
+        "/exercises/",
+        "/faults/",
+        "/ladders/",
+        "/browse/muscles/",
+        "/tags/",
+        *(f"/exercises/{key}/" for key in sorted(library.exercises)),
+        *(f"/faults/{key}/" for key in sorted(library.faults)),
+        *(f"/ladders/{key}/" for key in sorted(library.ladders)),
+    ]
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     too_wide = {}
     try:
         tab = context.new_page()

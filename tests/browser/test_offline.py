@@ -23,8 +23,17 @@ class _Subresources(HTMLParser):
                 self.urls += [item.split()[0] for item in attrs["srcset"].split(",") if item.strip()]
         elif tag == "link" and attrs.get("href"):
             rel = set((attrs.get("rel") or "").lower().split())
-            if rel & {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest",
-                      "preconnect", "dns-prefetch", "apple-touch-icon"}:
+            if rel & {
+                "stylesheet",
+                "icon",
+                "preload",
+                "modulepreload",
+                "prefetch",
+                "manifest",
+                "preconnect",
+                "dns-prefetch",
+                "apple-touch-icon",
+            }:
                 self.urls.append(attrs["href"])
         elif tag == "object" and attrs.get("data"):
             self.urls.append(attrs["data"])

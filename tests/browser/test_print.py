@@ -23,8 +23,7 @@ def longest_site(tmp_path_factory):
     """The shipped library plus the longest-possible records, built with decks."""
     project = longest_project(tmp_path_factory.mktemp("longest"))
     result = mkdocs_build(project)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                                directory=str(project / "site"))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -40,8 +39,10 @@ def printed_pages(page, url: str, paper: str) -> list[str]:
 
 
 def card_paths(library) -> list[str]:
-    return [*(f"cards/{e}/" for e in library.exercises),
-            *(f"cards/ladders/{ladder}/" for ladder in library.ladders)]
+    return [
+        *(f"cards/{e}/" for e in library.exercises),
+        *(f"cards/ladders/{ladder}/" for ladder in library.ladders),
+    ]
 
 
 def test_every_shipped_card_and_poster_prints_on_one_page(page, site_url):
@@ -75,8 +76,7 @@ def test_card_qr_code_scans_to_the_exercise_page(page, site_url):
     page.goto(f"{site_url}/cards/wall-hip-hinge/")
     shot = page.locator(".db-card__qr svg").screenshot()
     codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))
-    assert [code.text for code in codes] == [
-        "https://drillbook.example.org/exercises/wall-hip-hinge/"]
+    assert [code.text for code in codes] == ["https://drillbook.example.org/exercises/wall-hip-hinge/"]
 
 
 def test_card_type_is_large_enough_to_read_from_two_metres(page, site_url):
@@ -89,13 +89,13 @@ def test_card_type_is_large_enough_to_read_from_two_metres(page, site_url):
     assert all(cues.nth(i).evaluate(size) >= 14 for i in range(cues.count()))
 
 
-@pytest.mark.parametrize("path", ["exercises/wall-hip-hinge/", "faults/rounded-back/",
-                                  "ladders/wall-to-rdl/", "start-here/"])
+@pytest.mark.parametrize(
+    "path", ["exercises/wall-hip-hinge/", "faults/rounded-back/", "ladders/wall-to-rdl/", "start-here/"]
+)
 def test_ordinary_page_prints_without_chrome_or_blank_pages(page, site_url, path):
     page.goto(f"{site_url}/{path}")
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer",
-                     ".db-actions"):
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".db-actions"):
         locator = page.locator(selector)
         assert locator.count() == 0 or not locator.first.is_visible(), selector
     assert page.locator("article h1").first.is_visible()

@@ -24,7 +24,8 @@ def search(page, site_url):
         box.press("End")  # Material searches on keyup; one key sends the whole query
         expect(meta).to_have_text(re.compile(r"\d+ matching documents?|No matching", re.I))
         hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
-            "links => links.map(a => new URL(a.href).pathname)")
+            "links => links.map(a => new URL(a.href).pathname)"
+        )
         box.fill("")
         box.press("End")
         expect(meta).to_have_text(re.compile("Type to start searching", re.I))
@@ -54,9 +55,12 @@ def own_cues(library) -> dict[str, str]:
     no fault gives as its fix."""
     counts = Counter(cue.text.lower() for e in library.exercises.values() for cue in e.cues)
     counts.update(fix.lower() for fault in library.faults.values() for fix in fault.fix)
-    return {cue.text: exercise.id for exercise in library.exercises.values()
-            for cue in exercise.cues
-            if counts[cue.text.lower()] == 1 and len(cue.text.split()) >= 3}
+    return {
+        cue.text: exercise.id
+        for exercise in library.exercises.values()
+        for cue in exercise.cues
+        if counts[cue.text.lower()] == 1 and len(cue.text.split()) >= 3
+    }
 
 
 def test_cue_phrases_find_their_exercise(search, library):

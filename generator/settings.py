@@ -1,0 +1,32 @@
+"""The settings `drillbook generate` shares with the plugin, read from `mkdocs.yml`, so the
+command followed by any builder writes the same pages as `mkdocs build`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import DrillbookError
+
+
+class ProjectSettings(NamedTuple):
+    content: Path
+    docs: Path
+    site_url: str | None
+
+
+def project_settings(config_file: Path) -> ProjectSettings:
+    """content folder, docs folder and site_url as `mkdocs build` would use them; without a
+    config file, MkDocs' defaults (`content`, `docs`, no site_url)."""
+    if not config_file.is_file():
+        return ProjectSettings(Path("content"), Path("docs"), None)
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        config = load_config(str(config_file))
+    except ConfigurationError as error:
+        raise DrillbookError(f"{config_file}: {error}") from None
+    plugin = config.plugins.get("drillbook")
+    content = plugin.config.content if plugin else "content"
+    return ProjectSettings(config_file.parent / content, Path(config.docs_dir), config.site_url or None)
