@@ -13,10 +13,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .decks import ALL_CARDS, card_order
 from .library import Library
-from .model import LEVEL_NAMES, Exercise, Ladder
+from .model import Exercise
 from .qr import qr_svg
-from .render import dose, make_environment
+from .render import ladders_in_order, make_environment
+from .views import ExerciseView, LadderView, Views
+from .write import Outputs
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
 
@@ -179,10 +182,6 @@ POSTER = {
 POSTER_STEPS_MM = 200
 POSTER_MOVE_ON_LINES = 6
 
-# The decks made after the site build, and their paper sizes (CSS @page size names).
-PAPERS = {"a4": "A4", "letter": "letter"}
-ALL_CARDS = "all-cards"
-
 
 @functools.lru_cache(maxsize=1 << 16)
 def text_width(text: str, caps: bool = False) -> float:
@@ -279,6 +278,7 @@ class Card:
     step: str | None
     previous: str | None
     next: str | None
+    move_on_label: str | None
     move_on: str | None
     credit: str
     url: str | None
@@ -289,41 +289,38 @@ def exercise_url(site_url: str, exercise_id: str) -> str:
     return f"{site_url.rstrip('/')}/exercises/{exercise_id}/"
 
 
-def make_card(library: Library, exercise: Exercise, site_url: str | None) -> Card:
-    places = library.ladder_places(exercise)
-    main = places[0] if places else None
-    sources = [library.sources[s] for s in exercise.sources]
-    credit = "; ".join(
-        f"{s.title}, {s.publisher or s.author}" if s.publisher or s.author else s.title for s in sources
-    )
+def make_card(view: ExerciseView, site_url: str | None) -> Card:
+    exercise = view.exercise
+    main = view.places[0] if view.places else None
     url = exercise_url(site_url, exercise.id) if site_url else None
-    step = f"Step {main.number} of {len(main.ladder.steps)}" if main else None
+    step = f"Step {main.step.number} of {main.count}" if main else None
     return Card(
         exercise=exercise,
         title=CARD["title"].fit(exercise.name),
-        level=f"Level {exercise.level} · {LEVEL_NAMES[exercise.level]}",
-        equipment=CARD["equipment"].fit(", ".join(exercise.equipment) or "Bodyweight", prefix="Equipment: "),
-        dose=dose(exercise.prescriptions[0]) if exercise.prescriptions else "",
+        level=f"Level {view.level}",
+        equipment=CARD["equipment"].fit(view.equipment, prefix="Equipment: "),
+        dose=view.doses[0].amount if view.doses else "",
         cues=fit_cues([cue.text for cue in exercise.cues]),
         faults=[
             CardFault(
-                CARD["fault"].fit(library.faults[link.fault].name),
-                CARD["fix"].fit(library.faults[link.fault].fix[0], prefix="Fix: "),
-                link.fault,
+                CARD["fault"].fit(check.fault.name),
+                CARD["fix"].fit(check.fault.fix[0], prefix="Fix: "),
+                check.fault.id,
             )
-            for link in exercise.faults[:CARD_FAULTS]
+            for check in view.checks[:CARD_FAULTS]
         ],
         ladder=CARD["ladder"].fit(main.ladder.name, prefix=f"{step} · ") if main else None,
         ladder_id=main.ladder.id if main else None,
         step=step,
-        previous=CARD["step"].fit(library.exercises[main.previous.exercise].name, prefix="Previous: ")
+        previous=CARD["step"].fit(main.previous.name, prefix="Previous: ")
         if main and main.previous
         else None,
-        next=CARD["step"].fit(library.exercises[main.next.exercise].name, prefix="Next: ")
-        if main and main.next
+        next=CARD["step"].fit(main.next.name, prefix="Next: ") if main and main.next else None,
+        move_on_label=main.step.move_on_label if main else None,
+        move_on=CARD["move_on"].fit(main.step.move_on, prefix=f"{main.step.move_on_label} ")
+        if main
         else None,
-        move_on=CARD["move_on"].fit(main.step.move_on, prefix="Move on when: ") if main else None,
-        credit=CARD["credit"].fit(credit, prefix="Source: "),
+        credit=CARD["credit"].fit(view.credit, prefix="Source: "),
         url=CARD["credit"].fit(url) if url else None,
         qr=qr_svg(url) if url else None,
     )
@@ -370,78 +367,27 @@ def poster_layout(steps: int) -> PosterLayout:
     return POSTER_ONE_COLUMN if steps <= POSTER_ONE_COLUMN_MOST else POSTER_TWO_COLUMNS
 
 
-def poster_steps(library: Library, ladder: Ladder) -> list[PosterStep]:
-    layout = poster_layout(len(ladder.steps))
-    lines = layout.move_on_lines(len(ladder.steps))
+def poster_steps(view: LadderView) -> list[PosterStep]:
+    layout = poster_layout(len(view.steps))
+    lines = layout.move_on_lines(len(view.steps))
     line = Box(layout.width_mm, layout.size_pt, 1)
     steps = []
-    for number, step in enumerate(ladder.steps, start=1):
-        exercise = library.exercises[step.exercise]
-        prescription = step.prescription or (exercise.prescriptions[0] if exercise.prescriptions else None)
-        amount = dose(prescription) if prescription else ""
-        label = "Goal reached when:" if number == len(ladder.steps) else "Move on when:"
-        prefix = f"{amount} · {label} " if amount else f"{label} "
+    for step in view.steps:
+        prefix = f"{step.dose} · {step.move_on_label} " if step.dose else f"{step.move_on_label} "
         steps.append(
             PosterStep(
-                number,
-                line.fit(exercise.name),
-                exercise.id,
-                amount,
-                label,
+                step.number,
+                line.fit(step.exercise.name),
+                step.exercise.id,
+                step.dose,
+                step.move_on_label,
                 line.fit(step.move_on, lines, prefix=prefix),
             )
         )
     return steps
 
 
-@dataclass(frozen=True)
-class Deck:
-    """One PDF made after the build: a list of card (or poster) pages, on one paper size."""
-
-    name: str
-    title: str
-    paper: str
-    pages: list[str]
-
-    @property
-    def file(self) -> str:
-        return f"cards/pdf/{self.name}-{self.paper}.pdf"
-
-
-def card_order(library: Library) -> list[Exercise]:
-    return sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower(), e.id))
-
-
-def decks(library: Library) -> list[Deck]:
-    """Every deck: all cards, then one per ladder (its poster, then its steps' cards)."""
-    found = []
-    for paper in PAPERS:
-        found.append(Deck(ALL_CARDS, "All cards", paper, [f"cards/{e.id}" for e in card_order(library)]))
-        for ladder in sorted(library.ladders.values(), key=lambda item: item.id):
-            found.append(
-                Deck(
-                    f"ladder-{ladder.id}",
-                    ladder.name,
-                    paper,
-                    [f"cards/ladders/{ladder.id}", *(f"cards/{step.exercise}" for step in ladder.steps)],
-                )
-            )
-    return found
-
-
-def deck_links(name: str, prefix: str) -> Markup:
-    """Raw-HTML links to the A4 and Letter PDFs of deck `name`, relative to a page's URL.
-
-    Raw HTML because the PDFs only exist after the build, so MkDocs cannot check them."""
-    links = " · ".join(
-        f'<a href="{prefix}cards/pdf/{name}-{paper}.pdf" download>'
-        f"{'A4' if paper == 'a4' else 'US Letter'}</a>"
-        for paper in PAPERS
-    )
-    return Markup(f'<p class="db-actions">Download cards (PDF): {links}</p>')
-
-
-def render_cards(library: Library, site_url: str | None) -> dict[str, str]:
+def render_cards(library: Library, views: Views, site_url: str | None) -> Outputs:
     """The card of every exercise, the poster of every ladder and the cards index."""
     if not site_url:
         log.warning(
@@ -449,24 +395,26 @@ def render_cards(library: Library, site_url: str | None) -> dict[str, str]:
             "site_url in mkdocs.yml (or pass --site-url) to print QR codes"
         )
     env = make_environment()
-    env.globals.update(deck_links=deck_links)
-    pages: dict[str, str] = {}
+    pages = Outputs()
     card_template = env.get_template("card.md.j2")
-    exercises = card_order(library)
-    for exercise in exercises:
-        pages[f"cards/{exercise.id}.md"] = card_template.render(card=make_card(library, exercise, site_url))
+    exercises = [views.exercises[exercise.id] for exercise in card_order(library)]
+    for view in exercises:
+        page = card_template.render(card=make_card(view, site_url))
+        pages.add(f"cards/{view.exercise.id}.md", page, f"the card of exercise `{view.exercise.id}`")
     poster_template = env.get_template("poster.md.j2")
-    ladders = sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
-    for ladder in ladders:
-        steps = poster_steps(library, ladder)
+    ladders = [views.ladders[ladder.id] for ladder in ladders_in_order(library)]
+    for view in ladders:
+        steps = poster_steps(view)
         half = -(-len(steps) // poster_layout(len(steps)).columns)
-        pages[f"cards/ladders/{ladder.id}.md"] = poster_template.render(
-            ladder=ladder,
-            title=POSTER["title"].fit(ladder.name),
-            goal=POSTER["goal"].fit(ladder.goal, prefix="Goal: "),
+        page = poster_template.render(
+            ladder=view.ladder,
+            title=POSTER["title"].fit(view.ladder.name),
+            goal=POSTER["goal"].fit(view.ladder.goal, prefix="Goal: "),
             columns=[steps[:half], steps[half:]] if half < len(steps) else [steps],
         )
-    pages["cards/index.md"] = env.get_template("cards_index.md.j2").render(
+        pages.add(f"cards/ladders/{view.ladder.id}.md", page, f"the poster of ladder `{view.ladder.id}`")
+    index = env.get_template("cards_index.md.j2").render(
         exercises=exercises, ladders=ladders, all_cards=ALL_CARDS
     )
+    pages.add("cards/index.md", index, "the cards index")
     return pages

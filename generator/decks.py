@@ -8,17 +8,22 @@ its decks are written; a page then costs about 0.6 MB."""
 
 from __future__ import annotations
 
-import functools
 import gc
 import logging
+import multiprocessing
 import re
 import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from logging.handlers import QueueHandler, QueueListener
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cards import PAPERS, Deck
+from markupsafe import Markup
+
 from .errors import DrillbookError
-from .parallel import in_child, run_apart
+from .library import Library
+from .model import Exercise
 
 if TYPE_CHECKING:
     from weasyprint import Document, Page
@@ -31,7 +36,58 @@ CHUNK = 50
 # Seconds between two progress lines while cards are laid out.
 PROGRESS_S = 10
 
+# The decks made after the site build, and their paper sizes (CSS @page size names).
+PAPERS = {"a4": "A4", "letter": "letter"}
+ALL_CARDS = "all-cards"
+
 _ARTICLE = re.compile(r'<article class="db-card.*?</article>', re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """One PDF made after the build: a list of card (or poster) pages, on one paper size."""
+
+    name: str
+    title: str
+    paper: str
+    pages: list[str]
+
+    @property
+    def file(self) -> str:
+        return f"cards/pdf/{self.name}-{self.paper}.pdf"
+
+
+def card_order(library: Library) -> list[Exercise]:
+    return sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower(), e.id))
+
+
+def library_decks(library: Library) -> list[Deck]:
+    """Every deck: all cards, then one per ladder (its poster, then its steps' cards)."""
+    found = []
+    for paper in PAPERS:
+        found.append(Deck(ALL_CARDS, "All cards", paper, [f"cards/{e.id}" for e in card_order(library)]))
+        for ladder in sorted(library.ladders.values(), key=lambda item: item.id):
+            found.append(
+                Deck(
+                    f"ladder-{ladder.id}",
+                    ladder.name,
+                    paper,
+                    [f"cards/ladders/{ladder.id}", *(f"cards/{step.exercise}" for step in ladder.steps)],
+                )
+            )
+    return found
+
+
+def deck_links(name: str, prefix: str) -> Markup:
+    """Raw-HTML links to the A4 and Letter PDFs of deck `name`, relative to a page's URL.
+
+    Raw HTML because the PDFs only exist after the build, so MkDocs cannot check them."""
+    links = " · ".join(
+        f'<a href="{prefix}cards/pdf/{name}-{paper}.pdf" download>'
+        f"{'A4' if paper == 'a4' else 'US Letter'}</a>"
+        for paper in PAPERS
+    )
+    return Markup(f'<p class="db-actions">Download cards (PDF): {links}</p>')
 
 
 def card_html(site_dir: Path, page: str, directory_urls: bool = True) -> str:
@@ -56,44 +112,62 @@ def paper_document(site_dir: Path, pages: list[str], paper: str, directory_urls:
     )
 
 
-def build_decks(site_dir: Path, decks: list[Deck], directory_urls: bool = True) -> list[Path]:
+def build_decks(
+    site_dir: Path, decks: list[Deck], directory_urls: bool = True, chunk_size: int = CHUNK
+) -> list[Path]:
     """Write every deck into `site_dir`, logging one line per deck.
 
-    Each paper size is made in a process of its own, at the same time (`run_apart`): each
-    page any deck of that size uses is laid out once, and each deck of that size is then
-    written from its pages of that layout. The pages of one size take about 0.6 MB each; they
-    go with their process."""
-    tasks, first = [], 1
+    Each paper size is made in a process of its own, both at once: each page any deck of
+    that size uses is laid out once, and each deck of that size is then written from its
+    pages of that layout. The laid-out pages go with their process. What the processes log
+    is logged here as it comes, so progress shows and MkDocs counts their warnings."""
+    jobs, first = [], 1
     for paper in PAPERS:
         paper_decks = [deck for deck in decks if deck.paper == paper]
-        tasks.append(
-            functools.partial(
-                _write_paper_alone, site_dir, paper_decks, paper, directory_urls, first, len(decks)
-            )
-        )
+        jobs.append((site_dir, paper_decks, paper, directory_urls, first, len(decks), chunk_size))
         first += len(paper_decks)
-    return [path for written in run_apart(*tasks) for path in written]
-
-
-def _write_paper_alone(*args) -> list[Path]:
-    """`write_paper`, then free its pages unless its process is about to end: lay_out froze
-    every object the process held (gc.freeze is process-wide), its pages among them."""
+    context = multiprocessing.get_context("spawn")  # safe beside the threads of `mkdocs serve`
+    records = context.Queue()
+    listener = QueueListener(records, _LoggedHere())
+    listener.start()
     try:
-        return write_paper(*args)
+        with ProcessPoolExecutor(
+            len(jobs), mp_context=context, initializer=_log_to, initargs=(records,)
+        ) as pool:
+            results = [pool.submit(write_paper, *job) for job in jobs]
+            return [path for result in results for path in result.result()]
     finally:
-        if not in_child():
-            gc.unfreeze()
-            gc.collect()
+        listener.stop()
+
+
+def _log_to(records) -> None:
+    """In a deck process: send what this module logs to the parent's queue."""
+    log.addHandler(QueueHandler(records))
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+class _LoggedHere(logging.Handler):
+    """Log a record that came from a deck process through its logger in this process."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger(record.name).handle(record)
 
 
 def write_paper(
-    site_dir: Path, decks: list[Deck], paper: str, directory_urls: bool, first: int, total: int
+    site_dir: Path,
+    decks: list[Deck],
+    paper: str,
+    directory_urls: bool,
+    first: int,
+    total: int,
+    chunk_size: int,
 ) -> list[Path]:
     """Lay out and write the `decks` of one paper size; log them as deck `first`, … of `total`."""
     pages = list(dict.fromkeys(page for deck in decks for page in deck.pages))
     if not pages:  # an empty library: no card to print
         return []
-    document, laid_out = lay_out(site_dir, pages, paper, directory_urls)
+    document, laid_out = lay_out(site_dir, pages, paper, directory_urls, chunk_size)
     written = []
     for number, deck in enumerate(decks, start=first):
         started = time.perf_counter()
@@ -110,19 +184,20 @@ def write_paper(
 
 
 def lay_out(
-    site_dir: Path, pages: list[str], paper: str, directory_urls: bool
+    site_dir: Path, pages: list[str], paper: str, directory_urls: bool, chunk_size: int
 ) -> tuple[Document, dict[str, Page]]:
-    """Each of `pages` laid out on one sheet of `paper`, and a document to copy them into.
+    """Each of `pages` laid out on one sheet of `paper`, `chunk_size` a document, and a
+    document to copy them into.
 
     After each chunk every object the process holds, the pages laid out so far among them,
-    is frozen out of the garbage collector's reach (gc.freeze is process-wide): the pages
-    stay alive until the decks are written, and the full collections that a chunk's layout
-    triggers would scan them all again, making every chunk slower than the last. The
-    caller unfreezes."""
+    is frozen out of the garbage collector's reach: the pages stay alive until the decks
+    are written, and the full collections that a chunk's layout triggers would scan them
+    all again, making every chunk slower than the last. This runs in a deck process of its
+    own, so what is frozen goes with that process."""
     started = reported = time.perf_counter()
     laid_out: dict[str, Page] = {}
-    for start in range(0, len(pages), CHUNK):
-        chunk = pages[start : start + CHUNK]
+    for start in range(0, len(pages), chunk_size):
+        chunk = pages[start : start + chunk_size]
         document = lay_out_chunk(site_dir, chunk, paper, directory_urls)
         if len(document.pages) != len(chunk):
             raise DrillbookError(

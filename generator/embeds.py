@@ -18,7 +18,9 @@ from markupsafe import Markup
 
 from .library import Library
 from .model import Exercise, Fault, Source
-from .render import TEMPLATES, dose, level_label, make_environment
+from .render import TEMPLATES, make_environment
+from .views import ExerciseView, Views
+from .write import Outputs
 
 # The plugin's logger: MkDocs shows its warnings (and --strict counts them); the CLI prints them.
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -42,7 +44,9 @@ class EmbedAction:
     fence: Markup = Markup("```")
 
 
-def render_embeds(library: Library, site_url: str | None) -> tuple[dict[str, str], dict[str, EmbedAction]]:
+def render_embeds(
+    library: Library, views: Views, site_url: str | None
+) -> tuple[Outputs, dict[str, EmbedAction]]:
     """The files under `embed/`, and the Embed section of every exercise page by id."""
     embed_page = make_environment().get_template("embed.md.j2")
     html = html_environment()
@@ -51,11 +55,12 @@ def render_embeds(library: Library, site_url: str | None) -> tuple[dict[str, str
     base = site_url.rstrip("/") + "/" if site_url else None
     if base is None:
         log.warning(NO_SITE_URL)
-    files: dict[str, str] = {}
+    files = Outputs()
     actions: dict[str, EmbedAction] = {}
     for exercise in library.exercises.values():
-        view = EmbedView.of(exercise, library)
-        files[f"embed/{exercise.id}.md"] = embed_page.render(view=view)
+        view = EmbedView.of(views.exercises[exercise.id])
+        made_by = f"the embed of exercise `{exercise.id}`"
+        files.add(f"embed/{exercise.id}.md", embed_page.render(view=view), made_by)
         if base is None:
             actions[exercise.id] = EmbedAction()
             continue
@@ -67,8 +72,8 @@ def render_embeds(library: Library, site_url: str | None) -> tuple[dict[str, str
             ).strip()
         )
         fragment = Markup(fragment_html.render(view=view, guide=urls["guide"]))
-        files[f"embed/{exercise.id}.json"] = oembed_json(exercise, base, urls["embed"], height)
-        files[f"embed/{exercise.id}.html"] = str(fragment)
+        files.add(f"embed/{exercise.id}.json", oembed_json(exercise, base, urls["embed"], height), made_by)
+        files.add(f"embed/{exercise.id}.html", str(fragment), made_by)
         actions[exercise.id] = EmbedAction(
             urls["oembed"], snippet, fragment.strip(), Markup(fence_for(snippet + fragment))
         )
@@ -85,16 +90,9 @@ class EmbedView:
     sources: list[Source]
 
     @classmethod
-    def of(cls, exercise: Exercise, library: Library) -> EmbedView:
-        glance = [
-            ("Level", level_label(exercise.level)),
-            ("Equipment", ", ".join(exercise.equipment) or "None (bodyweight)"),
-            ("Main muscles", ", ".join(exercise.muscles.primary)),
-        ]
-        glance += [("Sets × reps", f"{dose(p)} ({p.goal})") for p in exercise.prescriptions]
-        checks = [(library.faults[link.fault], link.note) for link in exercise.faults]
-        sources = [library.sources[s] for s in exercise.sources]
-        return cls(exercise, glance, checks, sources)
+    def of(cls, view: ExerciseView) -> EmbedView:
+        checks = [(check.fault, check.note) for check in view.checks]
+        return cls(view.exercise, view.glance, checks, view.sources)
 
 
 def embed_urls(base: str, exercise_id: str) -> dict[str, str]:

@@ -28,6 +28,11 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def counted(count: int, noun: str) -> str:
+    """'1 problem', '3 problems': a count with its noun, for every message and page."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 class DrillbookError(Exception):
     """A failure meant for a person: its message is shown without a traceback."""
 
@@ -37,6 +42,5 @@ class ContentError(DrillbookError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
-        count = len(self.problems)
-        self.summary = f"{count} problem{'s' if count != 1 else ''} in the content; nothing was written"
+        self.summary = f"{counted(len(self.problems), 'problem')} in the content; nothing was written"
         super().__init__("\n".join([*map(str, self.problems), self.summary]))

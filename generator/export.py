@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 from .library import Library
-from .model import SCHEMA_NAMES, SCHEMA_VERSION, Exercise, Model
+from .model import SCHEMA_NAMES, SCHEMA_VERSION, Model
+from .views import ExerciseView, Views
+from .write import Outputs
 
 
 class SiteUrls:
@@ -33,35 +35,34 @@ class SiteUrls:
         return {"page": self(f"{kind}/{record_id}/")}
 
 
-def export_files(library: Library, site_url: str | None = None) -> dict[str, str]:
+def export_files(library: Library, views: Views, site_url: str | None = None) -> Outputs:
     """{path under docs/: JSON text} for every data file the site publishes."""
-    files: dict[str, str] = {}
+    files = Outputs()
     exercises = sorted(library.exercises.values(), key=lambda e: e.id)
     listing = SiteUrls(site_url, "api/exercises.json")
-    files["api/exercises.json"] = _dump(
-        {
-            "schema_version": SCHEMA_VERSION,
-            "exercises": [_summary(exercise, listing.exercise(exercise.id)) for exercise in exercises],
-        }
-    )
+    catalogue = {
+        "schema_version": SCHEMA_VERSION,
+        "exercises": [
+            _summary(views.exercises[exercise.id], listing.exercise(exercise.id)) for exercise in exercises
+        ],
+    }
+    files.add("api/exercises.json", _dump(catalogue), "the exercise catalogue")
     for exercise in exercises:
         path = f"api/exercises/{exercise.id}.json"
         urls = SiteUrls(site_url, path)
-        files[path] = _dump({**_envelope("exercises", urls), **_entry(exercise, urls.exercise(exercise.id))})
+        entry = _entry(exercise, urls.exercise(exercise.id))
+        entry["shown"] = _shown(views.exercises[exercise.id])
+        files.add(
+            path, _dump({**_envelope("exercises", urls), **entry}), f"the data of exercise `{exercise.id}`"
+        )
     for kind in ("faults", "ladders", "sources"):
         path = f"api/{kind}.json"
         urls = SiteUrls(site_url, path)
         records = sorted(getattr(library, kind).values(), key=lambda record: record.id)
-        files[path] = _dump(
-            _envelope(
-                kind,
-                urls,
-                [
-                    _entry(record, urls.page(kind, record.id) if kind != "sources" else {})
-                    for record in records
-                ],
-            )
-        )
+        entries = [
+            _entry(record, urls.page(kind, record.id) if kind != "sources" else {}) for record in records
+        ]
+        files.add(path, _dump(_envelope(kind, urls, entries)), f"the {kind} list")
     return files
 
 
@@ -83,9 +84,20 @@ def _entry(record: Model, urls: dict[str, str]) -> dict:
     return entry
 
 
-def _summary(exercise: Exercise, urls: dict[str, str]) -> dict:
+def _shown(view: ExerciseView) -> dict:
+    """What the site's page and card show, as text: for apps that display the record as we do."""
+    return {
+        "level": view.level,
+        "equipment": view.equipment,
+        "doses": [{"goal": dose.prescription.goal, "amount": dose.amount} for dose in view.doses],
+        "credit": view.credit,
+    }
+
+
+def _summary(view: ExerciseView, urls: dict[str, str]) -> dict:
     """An exercise in the catalogue: enough to list and filter it. The whole record is only
     in its own file (`urls["json"]`), so editing a record's text changes that file alone."""
+    exercise = view.exercise
     return {
         "id": exercise.id,
         "name": exercise.name,

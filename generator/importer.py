@@ -17,7 +17,7 @@ from typing import TextIO
 import yaml
 from pydantic import ValidationError
 
-from .errors import DrillbookError, display_path
+from .errors import DrillbookError, counted, display_path
 from .load import record_files
 from .model import LIMITS, Exercise, Source
 from .write import _atomic_write
@@ -78,7 +78,7 @@ class ImportReport:
     def lines(self) -> list[str]:
         """One line per record that was not imported as it stood, then a summary."""
         summary = (
-            f"Imported {len(self.written)} exercise{'s' if len(self.written) != 1 else ''}"
+            f"Imported {counted(len(self.written), 'exercise')}"
             f"; {len(self.renamed)} renamed, {len(self.changed)} changed, "
             f"{len(self.skipped)} skipped"
         )

@@ -6,20 +6,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .errors import Problem, display_path
+from .errors import Problem, counted, display_path
 from .load import Record
-from .model import SLUG_PATTERN, Exercise, Fault, Ladder, LadderStep, Model, Source
-
-
-@dataclass(frozen=True)
-class LadderPlace:
-    """Where an exercise stands on one ladder."""
-
-    ladder: Ladder
-    number: int
-    step: LadderStep
-    previous: LadderStep | None
-    next: LadderStep | None
+from .model import SLUG_PATTERN, Exercise, Fault, Ladder, Model, Source
 
 
 @dataclass
@@ -31,23 +20,22 @@ class Library:
     ladders: dict[str, Ladder] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     _prone: dict[str, list[Exercise]] = field(default_factory=dict)
-    _places: dict[str, list[LadderPlace]] = field(default_factory=dict)
     _citing: dict[str, list[Model]] = field(default_factory=dict)
 
     def exercises_prone_to(self, fault: Fault) -> list[Exercise]:
         return self._prone.get(fault.id, [])
 
-    def ladder_places(self, exercise: Exercise) -> list[LadderPlace]:
-        return self._places.get(exercise.id, [])
-
     def records_citing(self, source: Source) -> list[Model]:
         return self._citing.get(source.id, [])
 
     def summary(self) -> str:
-        return (
-            f"{len(self.exercises)} exercises, {len(self.faults)} faults, "
-            f"{len(self.ladders)} ladders, {len(self.sources)} sources"
-        )
+        kinds = {
+            "exercise": self.exercises,
+            "fault": self.faults,
+            "ladder": self.ladders,
+            "source": self.sources,
+        }
+        return ", ".join(counted(len(records), kind) for kind, records in kinds.items())
 
 
 # Where each kind of record refers to others: (path pattern, target kind); "*" is any index.
@@ -60,6 +48,17 @@ REFERENCES: dict[str, list[tuple[tuple, str]]] = {
     "faults": [(("drills", "*"), "exercises"), (("sources", "*"), "sources")],
     "ladders": [(("steps", "*", "exercise"), "exercises"), (("sources", "*"), "sources")],
     "sources": [],
+}
+
+
+# Ids whose pages would land on a page or folder the generator makes itself: the index of
+# each kind (`exercises/index.md`, `cards/index.md`, `embed/index.md`), and the folders of
+# ladder posters and PDF decks beside the cards (`cards/ladders/`, `cards/pdf/`).
+RESERVED_IDS: dict[str, set[str]] = {
+    "exercises": {"index", "ladders", "pdf"},
+    "faults": {"index"},
+    "ladders": {"index"},
+    "sources": set(),
 }
 
 
@@ -81,6 +80,15 @@ def link(
                 record.problem(("id",), f"id `{record.stem}` is already used by {first}; ids must be unique")
             )
         first_of.setdefault(key, record)
+        if record.stem in RESERVED_IDS[record.kind]:
+            taken = ", ".join(f"`{name}`" for name in sorted(RESERVED_IDS[record.kind]))
+            problems.append(
+                record.problem(
+                    ("id",),
+                    f"id `{record.stem}` is taken by a page the site makes; {record.kind} cannot be "
+                    f"called {taken}: rename the file and its id",
+                )
+            )
         for loc, target_kind, target in _references(record):
             # A reference that is not a slug is reported by validation, not again here.
             if (
@@ -143,7 +151,6 @@ def _repeated_steps(record: Record) -> list[Problem]:
 def _derive(library: Library) -> None:
     prone: dict[str, list[Exercise]] = defaultdict(list)
     citing: dict[str, list[Model]] = defaultdict(list)
-    places: dict[str, list[LadderPlace]] = defaultdict(list)
     for exercise in library.exercises.values():
         for link_ in exercise.faults:
             prone[link_.fault].append(exercise)
@@ -151,18 +158,5 @@ def _derive(library: Library) -> None:
         for model in getattr(library, kind).values():
             for source in model.sources:
                 citing[source].append(model)
-    for ladder in library.ladders.values():
-        steps = ladder.steps
-        for index, step in enumerate(steps):
-            places[step.exercise].append(
-                LadderPlace(
-                    ladder=ladder,
-                    number=index + 1,
-                    step=step,
-                    previous=steps[index - 1] if index > 0 else None,
-                    next=steps[index + 1] if index + 1 < len(steps) else None,
-                )
-            )
     library._prone = dict(prone)
     library._citing = dict(citing)
-    library._places = dict(places)

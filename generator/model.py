@@ -78,7 +78,9 @@ class Variation(Model):
 
 class Media(Model):
     kind: Literal["image", "video"]
-    url: Line
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=LIMITS["line"])] = Field(
+        description="An https address of the photo or video."
+    )
     alt: Line
     caption: Line | None = None
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from pathlib import Path
 from stat import S_ISDIR
 
@@ -13,15 +11,10 @@ from .errors import ContentError, DrillbookError
 from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
-from .parallel import run_apart
 from .render import TEMPLATES, render_exercise_pages, render_fault_ladder_and_browse_pages
 from .validate import validate_records
-from .write import OWNED_FOLDERS, WriteReport, claim_folders, sync_folders
-
-# Rendering and writing is split in two halves of about equal time, one per process: the
-# exercise pages and embeds, and the rest (fault, ladder and browse pages, cards, data files).
-EXERCISE_FOLDERS = ("exercises", "embed")
-REST_FOLDERS = tuple(folder for folder in OWNED_FOLDERS if folder not in EXERCISE_FOLDERS)
+from .views import library_views
+from .write import OWNED_FOLDERS, Outputs, WriteReport, sync_pages
 
 
 def read_library(content_dir: Path) -> Library:
@@ -42,44 +35,24 @@ def read_library(content_dir: Path) -> Library:
 
 
 def generate(content_dir: Path, docs_dir: Path, site_url: str | None = None) -> tuple[Library, WriteReport]:
-    """Validate everything, then write the generated pages; nothing is written on failure.
-    Exercise pages and embeds are made in one process, all the other files in another
-    (`run_apart`).
+    """Validate everything, render every output, then write; nothing is written on failure.
 
     `site_url` (MkDocs' `site_url`) makes the absolute links: QR codes, oEmbed, data files."""
-    with _no_cycle_collection():
-        library = read_library(content_dir)
-        claimed = claim_folders(docs_dir)
-
-        def exercises_and_embeds() -> WriteReport:
-            embed_files, embed_actions = render_embeds(library, site_url)
-            files = render_exercise_pages(library, embed_actions) | embed_files
-            return sync_folders(files, docs_dir, claimed, EXERCISE_FOLDERS)
-
-        def pages_cards_and_data() -> WriteReport:
-            files = (
-                render_fault_ladder_and_browse_pages(library)
-                | render_cards(library, site_url)
-                | export_files(library, site_url)
-            )
-            return sync_folders(files, docs_dir, claimed, REST_FOLDERS)
-
-        exercise_report, rest_report = run_apart(exercises_and_embeds, pages_cards_and_data)
-        return library, exercise_report + rest_report
+    library = read_library(content_dir)
+    return library, sync_pages(render_site(library, site_url), docs_dir)
 
 
-@contextmanager
-def _no_cycle_collection():
-    """Pause Python's cycle collector: generating makes hundreds of thousands of objects and
-    almost no cycles, so the full collections those objects trigger only cost time. What
-    garbage there is goes at the next collection after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+def render_site(library: Library, site_url: str | None) -> Outputs:
+    """Every generated file, keyed by path under `docs/`; each path is made once."""
+    views = library_views(library)
+    embed_files, embed_actions = render_embeds(library, views, site_url)
+    outputs = Outputs()
+    outputs.add_all(render_exercise_pages(library, views, embed_actions))
+    outputs.add_all(embed_files)
+    outputs.add_all(render_fault_ladder_and_browse_pages(library, views))
+    outputs.add_all(render_cards(library, views, site_url))
+    outputs.add_all(export_files(library, views, site_url))
+    return outputs
 
 
 _last_runs: dict[tuple, tuple] = {}

@@ -13,8 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .cards import decks
-from .decks import build_decks
+from .decks import build_decks, library_decks
 from .errors import ContentError, DrillbookError
 from .pipeline import generate, generate_if_changed
 from .write import OWNED_FOLDERS
@@ -27,7 +26,7 @@ class DrillbookConfig(Config):
     # PDF decks, made by `mkdocs build` (never by `serve`); env DRILLBOOK_DECKS=0 skips them too
     decks = config_options.Type(bool, default=True)
     # Drop each page's Markdown once converted and its HTML once written (see on_page_content)
-    free_pages = config_options.Type(bool, default=True)
+    free_pages = config_options.Type(bool, default=False)
 
 
 class DrillbookPlugin(BasePlugin[DrillbookConfig]):
@@ -65,13 +64,11 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         self.library = library
         return config
 
-    # MkDocs keeps every page's Markdown and HTML body until the build ends (about 45 KB a
-    # page). The Markdown is dropped once converted, before any template runs; the HTML once
-    # the page is written. Neither MkDocs, Material's templates nor this site's plugins
-    # (search, tags) read them later: at 5000 exercises the build's peak memory falls from
-    # 1135 to 942 MiB. A template or plugin that reads `page.markdown`, or other pages'
-    # content after they are built (Material's blog), needs `free_pages: false`. Markdown
-    # becomes "" rather than None: MkDocs gives a page with None Markdown no title.
+    # With `free_pages: true`, each page's Markdown is dropped once converted (before any
+    # template runs) and its HTML once the page is written, which lowers a large build's
+    # peak memory (benchmarks/README.md). Off by default: a template or plugin that reads
+    # `page.markdown`, or other pages' content after they are built (Material's blog), would
+    # find them empty. Markdown becomes "": MkDocs gives a page with None Markdown no title.
     @event_priority(-100)  # after every other plugin's handler
     def on_page_content(self, html, *, page, config, files):
         if self.config.free_pages:
@@ -91,7 +88,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             return
         if self.config.decks and os.environ.get("DRILLBOOK_DECKS", "1") != "0":
             try:
-                build_decks(Path(config.site_dir), decks(self.library), config.use_directory_urls)
+                build_decks(Path(config.site_dir), library_decks(self.library), config.use_directory_urls)
             except DrillbookError as error:
                 raise PluginError(str(error)) from None
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .decks import deck_links
+from .errors import counted
 from .library import Library
-from .model import LEVEL_NAMES, SLUG_PATTERN, Exercise, Fault, Prescription
+from .model import SLUG_PATTERN, Exercise, Ladder
+from .views import BODYWEIGHT, Views, level_label
+from .write import Outputs
 
 if TYPE_CHECKING:
     from .embeds import EmbedAction
@@ -59,17 +62,6 @@ def indented(text: Markup) -> Markup:
     return Markup("\n".join(f"    {line}" if line else line for line in str(text).split("\n")))
 
 
-def dose(prescription: Prescription) -> str:
-    """'3 × 8–12', '12–15 reps', with 'each side' where it applies."""
-    reps = prescription.reps.replace("-", "–")
-    text = f"{prescription.sets} × {reps}" if prescription.sets else f"{reps} reps"
-    return f"{text} each side" if prescription.per_side else text
-
-
-def level_label(level: int) -> str:
-    return f"{level} · {LEVEL_NAMES[level]}"
-
-
 def page_link(kind: str, record_id: str) -> Markup:
     """The Markdown link target of a generated page, from any other generated page."""
     return Markup(f"../{kind}/{record_id}.md")
@@ -92,85 +84,67 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
-    env.filters.update(yaml=yaml_value, dose=dose, level=level_label, indented=indented)
-    env.globals.update(link=page_link, slug=slug)
+    env.filters.update(yaml=yaml_value, level=level_label, indented=indented)
+    env.globals.update(link=page_link, slug=slug, deck_links=deck_links)
     return env
 
 
-@dataclass(frozen=True)
-class FaultCheck:
-    """One line of an exercise's fault checklist."""
-
-    fault: Fault
-    note: str | None
-    drills: list[Exercise]
-
-
-def render_exercise_pages(library: Library, embeds: dict[str, EmbedAction]) -> dict[str, str]:
-    """Every exercise's page and the exercise index, keyed by path under `docs/`; `embeds`
-    holds each exercise page's Embed section (see embeds.py)."""
+def render_exercise_pages(library: Library, views: Views, embeds: dict[str, EmbedAction]) -> Outputs:
+    """Every exercise's page and the exercise index; `embeds` holds each exercise page's
+    Embed section (see embeds.py)."""
     env = make_environment()
     exercises = exercises_in_order(library)
-    pages: dict[str, str] = {}
+    pages = Outputs()
     exercise_template = env.get_template("exercise.md.j2")
-    exercise_names = {key: value.name for key, value in library.exercises.items()}
     for exercise in exercises:
-        pages[f"exercises/{exercise.id}.md"] = exercise_template.render(
-            exercise=exercise,
-            tags=exercise_tags(exercise),
-            checks=[
-                FaultCheck(
-                    library.faults[link.fault],
-                    link.note,
-                    [library.exercises[d] for d in library.faults[link.fault].drills],
-                )
-                for link in exercise.faults
-            ],
-            places=library.ladder_places(exercise),
-            exercise_names=exercise_names,
-            sources=[library.sources[s] for s in exercise.sources],
-            embed=embeds[exercise.id],
-        )
-    pages["exercises/index.md"] = env.get_template("exercises_index.md.j2").render(exercises=exercises)
+        page = exercise_template.render(view=views.exercises[exercise.id], embed=embeds[exercise.id])
+        pages.add(f"exercises/{exercise.id}.md", page, f"the exercise `{exercise.id}`")
+    index = env.get_template("exercises_index.md.j2").render(
+        exercises=[views.exercises[exercise.id] for exercise in exercises]
+    )
+    pages.add("exercises/index.md", index, "the exercise index")
     return pages
 
 
-def render_fault_ladder_and_browse_pages(library: Library) -> dict[str, str]:
-    """The fault and ladder pages with their indexes, and the browse pages (sources among
-    them), keyed by path under `docs/`."""
+def render_fault_ladder_and_browse_pages(library: Library, views: Views) -> Outputs:
+    """The fault and ladder pages with their indexes, and the browse pages (sources among them)."""
     env = make_environment()
     exercises = exercises_in_order(library)
     faults = sorted(library.faults.values(), key=lambda f: f.name.lower())
-    ladders = sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
+    ladders = [views.ladders[ladder.id] for ladder in ladders_in_order(library)]
     sources = sorted(library.sources.values(), key=lambda s: s.title.lower())
-    pages: dict[str, str] = {}
+    pages = Outputs()
     fault_template = env.get_template("fault.md.j2")
     for fault in faults:
-        pages[f"faults/{fault.id}.md"] = fault_template.render(
+        page = fault_template.render(
             fault=fault,
             prone=library.exercises_prone_to(fault),
             drills=[library.exercises[d] for d in fault.drills],
             sources=[library.sources[s] for s in fault.sources],
         )
+        pages.add(f"faults/{fault.id}.md", page, f"the fault `{fault.id}`")
     ladder_template = env.get_template("ladder.md.j2")
-    for ladder in ladders:
-        pages[f"ladders/{ladder.id}.md"] = ladder_template.render(
-            ladder=ladder,
-            steps=[(step, library.exercises[step.exercise]) for step in ladder.steps],
-            sources=[library.sources[s] for s in ladder.sources],
-        )
-    pages["faults/index.md"] = env.get_template("faults_index.md.j2").render(faults=faults)
-    pages["ladders/index.md"] = env.get_template("ladders_index.md.j2").render(ladders=ladders)
-    pages["browse/sources.md"] = env.get_template("sources.md.j2").render(
+    for view in ladders:
+        page = ladder_template.render(view=view, ladder=view.ladder, sources=view.sources)
+        pages.add(f"ladders/{view.ladder.id}.md", page, f"the ladder `{view.ladder.id}`")
+    pages.add(
+        "faults/index.md", env.get_template("faults_index.md.j2").render(faults=faults), "the fault index"
+    )
+    index = env.get_template("ladders_index.md.j2").render(ladders=ladders)
+    pages.add("ladders/index.md", index, "the ladder index")
+    sources_page = env.get_template("sources.md.j2").render(
         sources=[(source, library.records_citing(source)) for source in sources],
         kind_of=record_kind,
     )
+    pages.add("browse/sources.md", sources_page, "the sources page")
     facets = browse_facets(exercises)
     for facet, title, groups in facets:
-        pages[f"browse/{facet}.md"] = env.get_template("browse.md.j2").render(title=title, groups=groups)
-    pages["browse/index.md"] = env.get_template("browse_index.md.j2").render(
-        facets=[(facet, title, len(groups)) for facet, title, groups in facets]
+        page = env.get_template("browse.md.j2").render(title=title, groups=groups)
+        pages.add(f"browse/{facet}.md", page, f"the browse page `{facet}`")
+    index = env.get_template("browse_index.md.j2").render(
+        facets=[(facet, title, counted(len(groups), "group")) for facet, title, groups in facets]
     )
+    pages.add("browse/index.md", index, "the browse index")
     return pages
 
 
@@ -179,15 +153,8 @@ def exercises_in_order(library: Library) -> list[Exercise]:
     return sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower()))
 
 
-def exercise_tags(exercise: Exercise) -> list[str]:
-    """Material tags: level, pattern, equipment and primary muscles."""
-    equipment = exercise.equipment or ["Bodyweight"]
-    return [
-        f"Level {exercise.level}: {LEVEL_NAMES[exercise.level]}",
-        f"Pattern: {exercise.pattern}",
-        *(f"Equipment: {item}" for item in equipment),
-        *(f"Muscle: {muscle}" for muscle in exercise.muscles.primary),
-    ]
+def ladders_in_order(library: Library) -> list[Ladder]:
+    return sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
 
 
 def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[str, list]]]]:
@@ -202,7 +169,7 @@ def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[
 
     return [
         ("levels", "Exercises by level", group(lambda e: [level_label(e.level)])),
-        ("equipment", "Exercises by equipment", group(lambda e: e.equipment or ["Bodyweight"])),
+        ("equipment", "Exercises by equipment", group(lambda e: e.equipment or [BODYWEIGHT])),
         (
             "muscles",
             "Exercises by muscle",

@@ -71,11 +71,17 @@ def _problem(record: Record, cls: type[BaseModel], detail: dict) -> Problem:
         return record.problem(loc[:-1], f"missing required field `{where}`")
     message = detail["msg"]
     field_name = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    if kind == "string_pattern_mismatch" and field_name != "reps":
-        message = "must be a lowercase slug: letters a-z, digits and single hyphens"
-    elif kind == "string_pattern_mismatch":
-        message = "must be a number of reps or a range such as 8-12"
+    if kind == "string_pattern_mismatch":
+        message = PATTERN_MESSAGES.get(field_name, PATTERN_MESSAGES[None])
     return record.problem(loc, f"`{where}`: {message}")
+
+
+# What a value that does not match its field's pattern should look like, by field name.
+PATTERN_MESSAGES = {
+    "reps": "must be a number of reps or a range such as 8-12",
+    "url": "must be an https:// address (no spaces)",
+    None: "must be a lowercase slug: letters a-z, digits and single hyphens",
+}
 
 
 def _dotted(loc: tuple) -> str:

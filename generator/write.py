@@ -29,6 +29,27 @@ class WriteReport:
         return f"{len(self.written)} written, {self.unchanged} unchanged, {len(self.removed)} removed"
 
 
+class Outputs(dict[str, str | bytes]):
+    """Generated files by path under `docs/`. `add` refuses a second file for one path,
+    naming what made each, where a plain dict would silently keep the last."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.made_by: dict[str, str] = {}
+
+    def add(self, path: str, text: str | bytes, made_by: str) -> None:
+        if path in self:
+            raise DrillbookError(
+                f"docs/{path} would be written twice: for {self.made_by[path]} and for {made_by}"
+            )
+        self[path] = text
+        self.made_by[path] = made_by
+
+    def add_all(self, other: Outputs) -> None:
+        for path, text in other.items():
+            self.add(path, text, other.made_by[path])
+
+
 class ForeignFileError(DrillbookError):
     """A folder the generator owns holds a file it did not write."""
 

@@ -41,7 +41,7 @@ def test_benchmark_at_size_20_ends_with_json_keyed_by_size():
     # The plugin's own report of its generation time, read from each build's output.
     assert len(figures["generator_in_build_s"]) == len(figures["build_s_all"]) == 5
     assert len(figures["deck_s_per_card_all"]) == 2
-    assert all(0 < share < 1 for share in figures["generator_build_shares"])
+    assert figures["free_pages_rss_mb"] > 0
     assert 1 <= figures["rewritten_after_edit"] <= 10
     # Saving a record rebuilds the served site once: the generated pages' own writes into
     # docs/ do not start a second rebuild.

@@ -20,7 +20,6 @@ from generator.cards import (
     CARD_FAULTS,
     CUE_LINES_TOTAL,
     ELLIPSIS,
-    decks,
     fit,
     make_card,
     poster_layout,
@@ -29,8 +28,10 @@ from generator.cards import (
     text_width,
     wrap,
 )
+from generator.decks import library_decks
 from generator.model import LIMITS
 from generator.pipeline import read_library
+from generator.views import library_views
 
 
 def _shared_helpers():
@@ -127,7 +128,7 @@ def write_longest_library(content: Path, exercises: int = 20) -> dict[str, list[
             "prescriptions": [prescription] * 6,
             "variations": [{"name": name, "change": line, "exercise": ids["exercises"][0]}] * many,
             "safety": [line] * 6,
-            "media": [{"kind": "image", "url": line, "alt": line, "caption": line}] * 6,
+            "media": [{"kind": "image", "url": "https://example.org/" + "x" * (LIMITS["line"] - 20), "alt": line, "caption": line}] * 6,
             "sources": ids["sources"],
         }
         (content / "exercises" / f"{exercise_id}.yml").write_text(json.dumps(record), "utf-8")
@@ -179,7 +180,7 @@ def test_widths_never_undercount_wide_letters():
 
 def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library):
     exercise = next(iter(longest_library.exercises.values()))
-    card = make_card(longest_library, exercise, SITE_URL)
+    card = make_card(library_views(longest_library).exercises[exercise.id], SITE_URL)
     assert len(exercise.cues) == LIMITS["list"] and len(card.cues) == CARD_CUES
     assert len(card.faults) == CARD_FAULTS
     assert sum(CARD["cue"].lines_of(cue) for cue in card.cues) <= CUE_LINES_TOTAL
@@ -193,7 +194,7 @@ def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library):
 
 def test_longest_ladder_posters_choose_their_layout(longest_library):
     for ladder in longest_library.ladders.values():
-        steps = poster_steps(longest_library, ladder)
+        steps = poster_steps(library_views(longest_library).ladders[ladder.id])
         layout = poster_layout(len(steps))
         assert layout.columns == (1 if len(steps) <= 6 else 2)
         assert len(steps) == len(ladder.steps)
@@ -202,7 +203,7 @@ def test_longest_ladder_posters_choose_their_layout(longest_library):
 
 def test_shipped_card_keeps_short_text_whole(shipped):
     exercise = shipped.exercises["wall-hip-hinge"]
-    card = make_card(shipped, exercise, SITE_URL)
+    card = make_card(library_views(shipped).exercises[exercise.id], SITE_URL)
     assert card.title == exercise.name
     assert card.cues == [cue.text for cue in exercise.cues[:CARD_CUES]]
     assert [fault.id for fault in card.faults] == [link.fault for link in exercise.faults[:CARD_FAULTS]]
@@ -216,14 +217,15 @@ def test_record_text_on_a_card_is_escaped(tmp_path):
     record["name"] = "<script>alert(1)</script>"
     record["cues"] = [{"text": "**bold** <b>tag</b>"}]
     path.write_text(json.dumps(record), "utf-8")
-    page = render_cards(read_library(content), SITE_URL)[f"cards/{ids['exercises'][0]}.md"]
+    library = read_library(content)
+    page = render_cards(library, library_views(library), SITE_URL)[f"cards/{ids['exercises'][0]}.md"]
     assert "<script>" not in page and "<b>" not in page and "**bold**" not in page
     assert "&#60;script&#62;alert(1)&#60;/script&#62;" in page
 
 
 def test_without_site_url_cards_warn_and_have_no_qr(shipped, caplog):
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.drillbook"):
-        pages = render_cards(shipped, None)
+        pages = render_cards(shipped, library_views(shipped), None)
     assert "site_url is not set" in caplog.text
     assert not any("<svg" in text for text in pages.values())
     assert "cards/wall-hip-hinge.md" in pages
@@ -290,7 +292,7 @@ PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
 def deck_pages(site: Path, library) -> dict[str, int]:
     counts = {}
-    for deck in decks(library):
+    for deck in library_decks(library):
         reader = PdfReader(site / deck.file)
         for page in reader.pages:
             size = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))

@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator import decks as decks_module
-from generator.cards import Deck
-from generator.decks import build_decks
+from generator.decks import Deck, build_decks
 from generator.errors import DrillbookError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,9 +28,8 @@ def write_card(site: Path, page: str, lines: int = 1) -> None:
 
 
 @pytest.fixture
-def site(tmp_path: Path, monkeypatch) -> Path:
-    """A built site of eight cards and a poster, laid out three cards a chunk."""
-    monkeypatch.setattr(decks_module, "CHUNK", 3)
+def site(tmp_path: Path) -> Path:
+    """A built site of eight cards and a poster."""
     site = tmp_path / "site"
     (site / "assets").mkdir(parents=True)
     shutil.copy(ROOT / "overrides" / "assets" / "card.css", site / "assets" / "card.css")
@@ -50,7 +47,7 @@ def test_decks_from_several_chunks_have_one_page_per_card_in_deck_order(site, ca
     ladder = ["cards/ladders/ladder", "cards/card-7", "cards/card-1", "cards/card-4"]
     decks = [Deck("all-cards", "All cards", "a4", CARDS), Deck("ladder-ladder", "Ladder", "a4", ladder)]
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.drillbook"):
-        written = build_decks(site, decks)
+        written = build_decks(site, decks, chunk_size=3)
     assert written == [site / deck.file for deck in decks]
     assert titles(written[0]) == [[page] for page in CARDS]
     assert titles(written[1]) == [[page] for page in ladder]
@@ -62,7 +59,7 @@ def test_decks_from_several_chunks_have_one_page_per_card_in_deck_order(site, ca
 def test_a_card_too_long_for_a_page_in_a_later_chunk_is_named(site):
     write_card(site, "cards/card-7", lines=200)
     with pytest.raises(DrillbookError) as raised:
-        build_decks(site, [Deck("all-cards", "All cards", "letter", CARDS)])
+        build_decks(site, [Deck("all-cards", "All cards", "letter", CARDS)], chunk_size=3)
     assert "cards/card-7 takes " in str(raised.value)
     assert "cards/card-6" not in str(raised.value)
     assert "a card must fit one page" in str(raised.value)

@@ -14,6 +14,7 @@ from conftest import ROOT
 from generator.export import export_files
 from generator.model import SCHEMA_VERSION, json_schemas
 from generator.pipeline import generate, read_library
+from generator.views import library_views
 
 SCHEMAS = {name: json.loads(text) for name, text in json_schemas().items()}
 
@@ -29,7 +30,7 @@ def library():
 
 @pytest.fixture(scope="module")
 def files(library):
-    return export_files(library, "https://coach.example.org/hinge")
+    return export_files(library, library_views(library), "https://coach.example.org/hinge")
 
 
 def test_every_exercise_has_a_file_that_validates_against_the_exercise_schema(library, built_site):
@@ -67,12 +68,13 @@ def test_the_exercise_catalogue_matches_each_exercise_file(library, built_site):
 
 
 def test_editing_an_exercise_text_changes_only_its_own_data_file(library):
-    before = export_files(library, None)
+    before = export_files(library, library_views(library), None)
     exercise = library.exercises["wall-hip-hinge"]
     edited = library.exercises | {
         exercise.id: exercise.model_copy(update={"summary": exercise.summary + " Edited."})
     }
-    after = export_files(dataclasses.replace(library, exercises=edited), None)
+    edited_library = dataclasses.replace(library, exercises=edited)
+    after = export_files(edited_library, library_views(edited_library), None)
     assert [path for path in after if after[path] != before[path]] == ["api/exercises/wall-hip-hinge.json"]
 
 
@@ -112,7 +114,7 @@ def test_site_url_without_trailing_slash_still_joins(files):
 
 
 def test_without_site_url_urls_are_relative_to_the_file(library):
-    files = export_files(library, None)
+    files = export_files(library, library_views(library), None)
     listing = data(files, "api/exercises.json")
     wall = next(item for item in listing["exercises"] if item["id"] == "wall-hip-hinge")
     assert wall["urls"]["page"] == "../exercises/wall-hip-hinge/"

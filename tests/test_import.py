@@ -132,7 +132,7 @@ def test_import_into_empty_library_checks_and_builds_strictly(empty_project, tmp
     assert (empty_project / "content" / "sources" / "free-exercise-db.yml").is_file()
     check = drillbook("check", cwd=empty_project)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert check.stdout == "OK: 11 exercises, 0 faults, 0 ladders, 1 sources\n"
+    assert check.stdout == "OK: 11 exercises, 0 faults, 0 ladders, 1 source\n"
     mkdocs_build(empty_project)
     page = (empty_project / "site" / "exercises" / "ecarte-fly" / "index.html").read_text("utf-8")
     assert "Écarté Fly" in page

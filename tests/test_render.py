@@ -2,15 +2,19 @@
 
 Refresh the golden files after an intended change with DRILLBOOK_UPDATE_GOLDEN=1."""
 
+import difflib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.embeds import render_embeds
+from generator.errors import DrillbookError
 from generator.model import Prescription
-from generator.pipeline import read_library
-from generator.render import dose, escape_text, render_exercise_pages, render_fault_ladder_and_browse_pages
+from generator.pipeline import read_library, render_site
+from generator.render import escape_text
+from generator.views import dose
+from generator.write import Outputs
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "golden"
@@ -18,25 +22,41 @@ SITE_URL = "https://drillbook.example.org/"
 
 
 def pages_of(content: Path) -> dict[str, str]:
-    """The record and index pages of the library in `content`, Embed sections included."""
-    library = read_library(content)
-    return render_exercise_pages(
-        library, render_embeds(library, SITE_URL)[1]
-    ) | render_fault_ladder_and_browse_pages(library)
+    """Every file generated for the library in `content`, by path under docs/."""
+    return render_site(read_library(content), SITE_URL)
 
 
-@pytest.mark.parametrize(
-    "page", ["exercises/first-drill.md", "ladders/test-ladder.md", "faults/test-fault.md"]
-)
-def test_rendered_page_matches_golden_file(page):
-    text = pages_of(DATA / "library")[page]
-    golden = GOLDEN / page
+def test_generated_folders_match_the_golden_tree():
+    """Every file generated for tests/data/library, compared with the committed tree in
+    tests/data/golden/. After a change on purpose: `DRILLBOOK_UPDATE_GOLDEN=1 python3 -m
+    pytest tests/test_render.py`, then review `git diff tests/data/golden`."""
+    pages = pages_of(DATA / "library")
     if os.environ.get("DRILLBOOK_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, "utf-8")
-    assert text == golden.read_text("utf-8"), (
-        f"{page} changed; if on purpose, rerun with DRILLBOOK_UPDATE_GOLDEN=1 and review the diff"
-    )
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, text in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_text(text, "utf-8")
+    golden = {
+        str(path.relative_to(GOLDEN)): path.read_text("utf-8") for path in GOLDEN.rglob("*") if path.is_file()
+    }
+    assert sorted(pages) == sorted(golden), "files added or removed; see the update command in this test"
+    for path in sorted(pages):
+        if pages[path] != golden[path]:
+            diff = difflib.unified_diff(
+                golden[path].splitlines(), pages[path].splitlines(), f"golden/{path}", path, lineterm=""
+            )
+            pytest.fail("\n".join([f"{path} changed (update command in this test's docstring):", *diff][:60]))
+
+
+def test_two_outputs_for_one_path_are_refused_naming_both():
+    outputs = Outputs()
+    outputs.add("exercises/index.md", "list", "the exercise index")
+    with pytest.raises(
+        DrillbookError,
+        match="docs/exercises/index.md would be written twice: for "
+        "the exercise index and for the exercise `index`",
+    ):
+        outputs.add("exercises/index.md", "page", "the exercise `index`")
 
 
 def test_every_page_of_the_library_is_rendered():
