@@ -128,7 +128,15 @@ def write_longest_library(content: Path, exercises: int = 20) -> dict[str, list[
             "prescriptions": [prescription] * 6,
             "variations": [{"name": name, "change": line, "exercise": ids["exercises"][0]}] * many,
             "safety": [line] * 6,
-            "media": [{"kind": "image", "url": "https://example.org/" + "x" * (LIMITS["line"] - 20), "alt": line, "caption": line}] * 6,
+            "media": [
+                {
+                    "kind": "image",
+                    "url": "https://example.org/" + "x" * (LIMITS["line"] - 20),
+                    "alt": line,
+                    "caption": line,
+                }
+            ]
+            * 6,
             "sources": ids["sources"],
         }
         (content / "exercises" / f"{exercise_id}.yml").write_text(json.dumps(record), "utf-8")

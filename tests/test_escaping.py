@@ -87,7 +87,9 @@ def records(text: str) -> dict[str, dict]:
         ],
         "variations": [{"name": cut(80), "change": cut(200), "exercise": "hostile-drill"}],
         "safety": [cut(200)],
-        "media": [{"kind": "image", "url": "https://example.org/x.png", "alt": cut(200), "caption": cut(200)}],
+        "media": [
+            {"kind": "image", "url": "https://example.org/x.png", "alt": cut(200), "caption": cut(200)}
+        ],
         "sources": ["hostile-source"],
     }
     return {
