@@ -57,26 +57,13 @@ class ForeignFileError(DrillbookError):
 def sync_pages(pages: dict[str, str | bytes], docs_dir: Path) -> WriteReport:
     """Make the owned folders of `docs_dir` hold exactly `pages`.
 
-    Unchanged files keep their mtime; a changed file is replaced atomically, a new one
-    written in place; files the generator did not write are never touched, and their
-    presence stops the run before any write."""
-    return sync_folders(pages, docs_dir, claim_folders(docs_dir), OWNED_FOLDERS)
-
-
-def claim_folders(docs_dir: Path) -> dict[str, set[str]]:
-    """What the generator wrote into each owned folder last time, by folder; ForeignFileError
-    if any of them holds another file. Call before writing anything."""
-    return {folder: _claim(docs_dir / folder) for folder in OWNED_FOLDERS}
-
-
-def sync_folders(
-    pages: dict[str, str | bytes], docs_dir: Path, claimed: dict[str, set[str]], folders: tuple[str, ...]
-) -> WriteReport:
-    """`sync_pages` for `folders` only, once `claim_folders` has checked them: `pages` must
-    all lie in `folders`, and any other folder is left alone."""
-    by_folder: dict[str, dict[str, str | bytes]] = {folder: {} for folder in folders}
+    Unchanged files keep their mtime; a changed or new file is written atomically; files the
+    generator did not write are never touched, and their presence stops the run before any
+    write."""
+    claimed = {folder: _claim(docs_dir / folder) for folder in OWNED_FOLDERS}
+    by_folder: dict[str, dict[str, str | bytes]] = {folder: {} for folder in OWNED_FOLDERS}
     for path, text in pages.items():
-        folder, _, rest = _checked(path, folders).partition("/")
+        folder, _, rest = _checked(path).partition("/")
         by_folder[folder][rest] = text
     report = WriteReport()
     for folder, folder_pages in by_folder.items():
@@ -91,13 +78,10 @@ def sync_folders(
         for name, content in sorted(folder_pages.items()):
             data = content.encode("utf-8") if isinstance(content, str) else content
             target = root / name
-            if name not in previous:  # not there, or `_claim` would have found a foreign file
-                _create(target, data)
-            elif _holds(target, data):
+            if name in previous and _holds(target, data):
                 report.unchanged += 1
                 continue
-            else:
-                _replace(target, data)
+            _replace(target, data)
             report.written.append(f"{folder}/{name}")
         for name in sorted(previous - set(folder_pages)):
             stale = root / name
@@ -109,17 +93,18 @@ def sync_folders(
     return report
 
 
-def _checked(path: str, folders: tuple[str, ...]) -> str:
-    """Refuse any page path that would land outside `folders` (owned folders)."""
+def _checked(path: str) -> str:
+    """Refuse any page path that would land outside the owned folders."""
     pure = PurePosixPath(path)
     if (
         pure.is_absolute()
         or ".." in pure.parts
-        or pure.parts[0] not in folders
+        or pure.parts[0] not in OWNED_FOLDERS
         or len(pure.parts) < 2
         or pure.name == MANIFEST
     ):
-        raise ValueError(f"refusing to write {path!r}: not inside a generated folder ({', '.join(folders)})")
+        folders = ", ".join(OWNED_FOLDERS)
+        raise ValueError(f"refusing to write {path!r}: not inside a generated folder ({folders})")
     return str(pure)
 
 
@@ -164,22 +149,6 @@ def _holds(target: Path, data: bytes) -> bool:
         return target.read_bytes() == data
     except FileNotFoundError:  # listed, but a run stopped before writing it
         return False
-
-
-def _create(target: Path, data: bytes) -> None:
-    """Write a file that does not exist yet in place, which is quicker than the temporary
-    file `_replace` needs; with three system calls, where `open()` makes six. A run stopped
-    midway may leave it short; the next run finds it differs and replaces it."""
-    handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view) :]
-    except BaseException:
-        target.unlink()
-        raise
-    finally:
-        os.close(handle)
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
