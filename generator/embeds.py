@@ -55,19 +55,20 @@ def render_embeds(library: Library, site_url: str | None) -> tuple[dict[str, str
     actions: dict[str, EmbedAction] = {}
     for exercise in library.exercises.values():
         view = EmbedView.of(exercise, library)
-        files[f"embed/{exercise.id}.md"] = embed_page.render(view=view)
+        places = library.ladder_places(exercise)
+        files[f"embed/{exercise.id}.md"] = embed_page.render(view=view, places=places)
         if base is None:
             actions[exercise.id] = EmbedAction()
             continue
         urls = embed_urls(base, exercise.id)
-        height = estimated_height(view)
+        height = estimated_height(view, len(places))
         snippet = Markup(
             snippet_html.render(
                 name=exercise.name, id=exercise.id, src=urls["embed"], width=EMBED_WIDTH, height=height
             ).strip()
         )
         fragment = Markup(fragment_html.render(view=view, guide=urls["guide"]))
-        files[f"embed/{exercise.id}.json"] = oembed_json(exercise, base, urls["embed"], height)
+        files[f"embed/{exercise.id}.json"] = oembed_json(exercise, base, urls, height)
         files[f"embed/{exercise.id}.html"] = str(fragment)
         actions[exercise.id] = EmbedAction(
             urls["oembed"], snippet, fragment.strip(), Markup(fence_for(snippet + fragment))
@@ -106,20 +107,21 @@ def embed_urls(base: str, exercise_id: str) -> dict[str, str]:
     }
 
 
-def estimated_height(view: EmbedView) -> int:
-    """A first height for the iframe, in CSS pixels at 600 px wide, before the page reports
-    its own; WordPress clamps it to 200–1000."""
-    lines = len(view.glance) + len(view.exercise.cues) + 3 * len(view.checks)
-    return min(1000, 260 + 36 * lines + 40 * len(view.checks))
+def estimated_height(view: EmbedView, ladder_places: int) -> int:
+    """A first height for the compact embed's frame, in CSS pixels at 600 px wide, before the
+    page reports its own (within 30 px for the shipped library)."""
+    cues, faults = min(3, len(view.exercise.cues)), min(3, len(view.checks))
+    return 250 + 30 * cues + 45 * faults + 24 * ladder_places + 10 * len(view.sources)
 
 
-def oembed_json(exercise: Exercise, base: str, src: str, height: int) -> str:
-    """oEmbed 1.0 `rich` response; `html` is a plain iframe, which WordPress sandboxes and
-    sizes from the embed page's height messages."""
+def oembed_json(exercise: Exercise, base: str, urls: dict[str, str], height: int) -> str:
+    """oEmbed 1.0 `rich` response. Its `html` is what WordPress expects of a provider: a
+    `blockquote.wp-embedded-content` fallback link, which makes WordPress load its embed
+    script, then the iframe, full width, using only attributes WordPress keeps."""
     iframe = (
         html_environment()
         .get_template("embed_iframe.html.j2")
-        .render(name=exercise.name, src=src, width=EMBED_WIDTH, height=height)
+        .render(name=exercise.name, src=urls["embed"], guide=urls["guide"], height=height)
         .strip()
     )
     return (
