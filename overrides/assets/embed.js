@@ -1,4 +1,5 @@
 /* Drillbook embed page.
+   View: the compact card, or everything with ?view=full.
    Colour scheme: light unless the frame's address asks (?theme=dark, or ?theme=auto for the
    reader's setting).
    Height: sent to the embedding page on load, again shortly after (an editor may start
@@ -10,7 +11,9 @@
    its sandbox lets no link leave the frame; elsewhere links open a new tab. */
 (function () {
   "use strict";
-  var theme = new URLSearchParams(location.search).get("theme");
+  var query = new URLSearchParams(location.search);
+  var theme = query.get("theme");
+  if (query.get("view") === "full") document.body.setAttribute("data-db-view", "full");
   var dark = matchMedia("(prefers-color-scheme: dark)");
 
   function applyScheme() {
