@@ -1,5 +1,6 @@
-"""Embeds for trainers' blogs, under `embed/`: per exercise an embed page (no site chrome,
-auto-height), an oEmbed JSON file and a script-free HTML fragment; plus what the "Embed"
+"""Embeds for trainers' blogs, under `embed/`: per exercise an embed page (a compact card
+without site chrome that reports its height, sized to fit WordPress's 1000 px cap; everything
+with `?view=full`), an oEmbed JSON file and a script-free HTML fragment; plus what the "Embed"
 section and the oEmbed discovery key of every exercise page show.
 
 The snippet, the oEmbed file and the fragment are pasted into other sites, so their links

@@ -66,17 +66,14 @@ def mariadb(folder: Path) -> Iterator[Path]:
     """A MariaDB server with its data in `folder`, reachable only through its socket (no
     network); yields the socket's path, with an empty `wordpress` database."""
     data, sock = folder / "data", folder / "mysql.sock"
-    user = ["--user", getpass.getuser()]
-    install = ["mariadb-install-db", "--no-defaults", f"--datadir={data}", "--skip-test-db"]
-    subprocess.run(
-        [*install, "--auth-root-authentication-method=normal", *user], check=True, capture_output=True
-    )
+    common = ["--no-defaults", f"--datadir={data}", "--user", getpass.getuser()]
+    install = [*common, "--skip-test-db", "--auth-root-authentication-method=normal"]
+    subprocess.run(["mariadb-install-db", *install], check=True, capture_output=True)
+    serve = [*common, f"--socket={sock}", "--skip-networking", f"--pid-file={folder / 'mariadb.pid'}"]
+    log = [f"--log-error={folder / 'mariadb.log'}", "--innodb-buffer-pool-size=32M"]
     server = subprocess.Popen(
-        ["mariadbd", "--no-defaults", f"--datadir={data}", f"--socket={sock}", "--skip-networking",
-         f"--pid-file={folder / 'mariadb.pid'}", f"--log-error={folder / 'mariadb.log'}",
-         "--innodb-buffer-pool-size=32M", *user],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        ["mariadbd", *serve, *log], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         client = ["mariadb", "--no-defaults", f"--socket={sock}", "-uroot"]
         _wait(
