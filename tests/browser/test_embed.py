@@ -40,7 +40,7 @@ def embed_site(tmp_path_factory) -> tuple[str, Path]:
 def snippet_of(site: Path, exercise_id: str) -> str:
     """The snippet in the exercise page's Embed section, as a reader copies it."""
     html = (site / "exercises" / exercise_id / "index.html").read_text("utf-8")
-    code = re.search(r"<code>(.*?)</code>", html[html.index('id="embed"') :], re.S).group(1)
+    code = re.search(r"<pre\b.*?<code>(.*?)</code>", html[html.index('id="embed"') :], re.S).group(1)
     return unescape(re.sub(r"<[^>]+>", "", code))
 
 
