@@ -1,5 +1,6 @@
-"""Embeds for trainers' blogs, under `embed/`: per exercise an embed page (no site chrome,
-auto-height), an oEmbed JSON file and a script-free HTML fragment; plus what the "Embed"
+"""Embeds for trainers' blogs, under `embed/`: per exercise an embed page (a compact card
+without site chrome that reports its height, sized to fit WordPress's 1000 px cap; everything
+with `?view=full`), an oEmbed JSON file and a script-free HTML fragment; plus what the "Embed"
 section and the oEmbed discovery key of every exercise page show.
 
 The snippet, the oEmbed file and the fragment are pasted into other sites, so their links
@@ -17,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .library import Library
-from .model import Exercise, Fault, Source
+from .model import Exercise
 from .render import TEMPLATES, make_environment
 from .views import ExerciseView, Views
 from .write import Outputs
@@ -58,7 +59,7 @@ def render_embeds(
     files = Outputs()
     actions: dict[str, EmbedAction] = {}
     for exercise in library.exercises.values():
-        view = EmbedView.of(views.exercises[exercise.id])
+        view = views.exercises[exercise.id]
         made_by = f"the embed of exercise `{exercise.id}`"
         files.add(f"embed/{exercise.id}.md", embed_page.render(view=view), made_by)
         if base is None:
@@ -72,27 +73,12 @@ def render_embeds(
             ).strip()
         )
         fragment = Markup(fragment_html.render(view=view, guide=urls["guide"]))
-        files.add(f"embed/{exercise.id}.json", oembed_json(exercise, base, urls["embed"], height), made_by)
+        files.add(f"embed/{exercise.id}.json", oembed_json(exercise, base, urls, height), made_by)
         files.add(f"embed/{exercise.id}.html", str(fragment), made_by)
         actions[exercise.id] = EmbedAction(
             urls["oembed"], snippet, fragment.strip(), Markup(fence_for(snippet + fragment))
         )
     return files, actions
-
-
-@dataclass(frozen=True)
-class EmbedView:
-    """What an embed shows of one exercise, ready for the templates."""
-
-    exercise: Exercise
-    glance: list[tuple[str, str]]
-    checks: list[tuple[Fault, str | None]]
-    sources: list[Source]
-
-    @classmethod
-    def of(cls, view: ExerciseView) -> EmbedView:
-        checks = [(check.fault, check.note) for check in view.checks]
-        return cls(view.exercise, view.glance, checks, view.sources)
 
 
 def embed_urls(base: str, exercise_id: str) -> dict[str, str]:
@@ -104,20 +90,21 @@ def embed_urls(base: str, exercise_id: str) -> dict[str, str]:
     }
 
 
-def estimated_height(view: EmbedView) -> int:
-    """A first height for the iframe, in CSS pixels at 600 px wide, before the page reports
-    its own; WordPress clamps it to 200–1000."""
-    lines = len(view.glance) + len(view.exercise.cues) + 3 * len(view.checks)
-    return min(1000, 260 + 36 * lines + 40 * len(view.checks))
+def estimated_height(view: ExerciseView) -> int:
+    """A first height for the compact embed's frame, in CSS pixels at 600 px wide, before the
+    page reports its own (within 30 px for the shipped library)."""
+    cues, faults = min(3, len(view.exercise.cues)), min(3, len(view.checks))
+    return 250 + 30 * cues + 45 * faults + 24 * len(view.places) + 10 * len(view.sources)
 
 
-def oembed_json(exercise: Exercise, base: str, src: str, height: int) -> str:
-    """oEmbed 1.0 `rich` response; `html` is a plain iframe, which WordPress sandboxes and
-    sizes from the embed page's height messages."""
+def oembed_json(exercise: Exercise, base: str, urls: dict[str, str], height: int) -> str:
+    """oEmbed 1.0 `rich` response. Its `html` is what WordPress expects of a provider: a
+    `blockquote.wp-embedded-content` fallback link, which makes WordPress load its embed
+    script, then the iframe, full width, using only attributes WordPress keeps."""
     iframe = (
         html_environment()
         .get_template("embed_iframe.html.j2")
-        .render(name=exercise.name, src=src, width=EMBED_WIDTH, height=height)
+        .render(name=exercise.name, src=urls["embed"], guide=urls["guide"], height=height)
         .strip()
     )
     return (

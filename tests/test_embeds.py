@@ -55,13 +55,38 @@ def test_every_exercise_has_a_valid_oembed_file(built_site):
         assert data["author_url"] == data["provider_url"] == SITE_URL
         assert isinstance(data["width"], int) and 320 <= data["width"] <= 800
         assert isinstance(data["height"], int) and 200 <= data["height"] <= 1000
-        iframes = Tags(data["html"]).find("iframe")
-        assert len(iframes) == 1 and "<script" not in data["html"]
-        iframe = iframes[0]
+        tags = Tags(data["html"])
+        assert [tag for tag, _ in tags.tags] == ["blockquote", "a", "iframe"] and "<script" not in data[
+            "html"
+        ]
+        assert tags.find("blockquote", **{"class": "wp-embedded-content"})
+        assert tags.find("a")[0]["href"] == f"{SITE_URL}exercises/{exercise_id}/"
+        iframe = tags.find("iframe")[0]
         assert iframe["src"] == f"{SITE_URL}embed/{exercise_id}/"
-        assert (int(iframe["width"]), int(iframe["height"])) == (data["width"], data["height"])
+        assert int(iframe["height"]) == data["height"]
         assert data["title"] in iframe["title"]
         assert (built_site / "embed" / exercise_id / "index.html").is_file()
+
+
+# What WordPress keeps of a provider's HTML (wp_filter_oembed_result in wp-includes/embed.php).
+WORDPRESS_KEEPS = {
+    "a": {"href"},
+    "blockquote": set(),
+    "iframe": {"src", "width", "height", "frameborder", "marginwidth", "marginheight", "scrolling", "title"},
+}
+
+
+def test_oembed_html_needs_nothing_that_wordpress_strips(built_site):
+    """The frame fits any column and has no border with only the attributes WordPress keeps:
+    a bare iframe with width 600 overflowed a phone's column and showed a 2 px inset border."""
+    data = json.loads((built_site / "embed" / "wall-hip-hinge.json").read_text("utf-8"))
+    kept = {
+        tag: {key: value for key, value in attrs.items() if key in WORDPRESS_KEEPS[tag]}
+        for tag, attrs in Tags(data["html"]).tags
+    }
+    assert kept["iframe"]["width"] == "100%"
+    assert kept["iframe"]["frameborder"] == "0"
+    assert data["html"].index("<blockquote") < data["html"].index("<iframe")
 
 
 def test_every_exercise_page_links_its_oembed_file(built_site):
@@ -77,8 +102,11 @@ def test_exercise_page_shows_the_snippet_and_links_the_fragment(built_site):
     embed = html[html.index('id="embed"') :]
     assert 'href="#embed"' in html
     snippet = unescape(re.sub(r"<[^>]+>", "", embed))
-    assert f'<iframe src="{SITE_URL}embed/wall-hip-hinge/" title="Wall hip hinge' in snippet
+    assert f'<iframe src="{SITE_URL}embed/wall-hip-hinge/?theme=light" title="Wall hip hinge' in snippet
     assert 'loading="lazy"' in snippet and 'addEventListener("message"' in snippet
+    style = Tags(snippet).find("iframe")[0]["style"]
+    for rule in ("display:block", "width:100%", "max-width:600px", "margin:1.5em auto", "border:0"):
+        assert rule in style
     assert 'href="../../embed/wall-hip-hinge.html"' in embed
 
 

@@ -1,6 +1,9 @@
 """Embeds in a browser: a blog page on another port holds two sandboxed embeds with
 WordPress-style secrets; the snippet sizes each frame to its content, the WordPress height
-messages carry each frame's secret, nothing errs and nothing leaves 127.0.0.1."""
+messages carry each frame's secret and answer WordPress's `ready`, nothing errs and nothing
+leaves 127.0.0.1. Every compact embed fits WordPress's 1000 px cap at 600 and 360 px wide;
+the snippet's links open a new tab, and inside WordPress they become its `link` message
+(tests/browser/test_wordpress.py runs a real WordPress)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,9 @@ from .conftest import serve
 BLOG = Path(__file__).resolve().parent.parent / "data" / "blog.html"
 MARKER = re.compile(r"<!-- EMBED ([a-z0-9-]+) ([A-Za-z0-9]{10}) -->")
 LOCAL = "http://127.0.0.1:"
-CONTENT_HEIGHT = "Math.ceil(document.querySelector('.md-content').getBoundingClientRect().bottom + scrollY)"
+CONTENT_HEIGHT = (
+    "Math.ceil(document.querySelector('.md-content').getBoundingClientRect().bottom + 1 + scrollY)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +40,7 @@ def embed_site(tmp_path_factory) -> tuple[str, Path]:
 def snippet_of(site: Path, exercise_id: str) -> str:
     """The snippet in the exercise page's Embed section, as a reader copies it."""
     html = (site / "exercises" / exercise_id / "index.html").read_text("utf-8")
-    code = re.search(r"<code>(.*?)</code>", html[html.index('id="embed"') :], re.S).group(1)
+    code = re.search(r"<pre\b.*?<code>(.*?)</code>", html[html.index('id="embed"') :], re.S).group(1)
     return unescape(re.sub(r"<[^>]+>", "", code))
 
 
@@ -114,18 +119,101 @@ def test_embed_follows_a_narrower_column(page, blog):
     assert abs(frame.evaluate("frame => frame.clientHeight") - content) <= 10
 
 
-@pytest.mark.parametrize("width", [320, 800])
-def test_every_embed_page_fits_without_horizontal_scroll(page, embed_site, width):
+# WordPress's wp-embed.js clamps a frame's height to 200–1000 px.
+WORDPRESS_CAP = 1000
+
+
+@pytest.mark.parametrize("width", [320, 360, 600, 800])
+def test_every_compact_embed_fits_a_blog_column(page, embed_site, width):
+    """No embed scrolls sideways, and at 600 px (a blog column) and 360 px (a phone) each is
+    shorter than WordPress's cap, so WordPress shows it whole."""
     base, site = embed_site
     page.set_viewport_size({"width": width, "height": 700})
     ids = sorted(path.parent.name for path in (site / "embed").glob("*/index.html"))
-    assert ids
-    wide = []
+    assert len(ids) == 29
+    wide, heights = [], {}
     for exercise_id in ids:
         page.goto(f"{base}/embed/{exercise_id}/")
         if page.evaluate("document.documentElement.scrollWidth > innerWidth"):
             wide.append(exercise_id)
+        heights[exercise_id] = page.evaluate(CONTENT_HEIGHT)
+    print(f"at {width} px: tallest {max(heights.values())} px, shortest {min(heights.values())} px")
     assert wide == []
+    if width in (360, 600):
+        assert {key: value for key, value in heights.items() if value > WORDPRESS_CAP} == {}
+
+
+def test_full_view_shows_every_cue_and_fault(page, embed_site, library):
+    """`?view=full` (for the snippet) shows what the compact card leaves out."""
+    base, _ = embed_site
+    exercise = library.exercises["romanian-deadlift"]
+    page.set_viewport_size({"width": 600, "height": 700})
+    page.goto(f"{base}/embed/{exercise.id}/")
+    compact = page.evaluate(CONTENT_HEIGHT)
+    assert page.locator(".db-embed-cues li:visible").count() == 3 < len(exercise.cues)
+    assert not page.get_by_text(exercise.cues[-1].text).is_visible()
+    page.goto(f"{base}/embed/{exercise.id}/?view=full")
+    assert page.get_by_text(exercise.cues[-1].text).is_visible()
+    assert page.locator(".db-embed-faults li:visible").count() == len(exercise.faults)
+    assert page.evaluate(CONTENT_HEIGHT) > compact + 300
+
+
+def test_embed_answers_ready_and_resends_its_height_for_late_listeners(page, blog):
+    """WordPress's `ready` gets a height back at once; a listener that starts after the frame
+    loaded (the block editor's preview) still receives the height."""
+    url, secrets = blog
+    page.goto(url)
+    page.wait_for_function("heightMessages.some(m => m.frame === 0)")
+    page.evaluate("""() => {
+        window.lateMessages = [];
+        addEventListener('message', e => e.data && e.data.message === 'height' && lateMessages.push(e.data));
+    }""")
+    page.wait_for_function("lateMessages.length > 0", timeout=5000)
+    page.evaluate("heightMessages.length = 0")
+    secret = secrets["wall-hip-hinge"]
+    frame = "document.querySelector('iframe').contentWindow"
+    page.evaluate(f"secret => {frame}.postMessage({{message: 'ready', secret}}, '*')", secret)
+    page.wait_for_function("heightMessages.some(m => m.frame === 0)", timeout=1000)
+    assert page.evaluate("heightMessages")[0]["secret"] == secret
+
+
+def test_snippet_links_open_the_full_guide_in_a_new_tab(page, embed_site, tmp_path):
+    """Without WordPress, "Open the full guide" opens the exercise page in a new tab."""
+    base, site = embed_site
+    (tmp_path / "post.html").write_text(
+        f"<!doctype html><p>Try this.</p>{snippet_of(site, 'glute-bridge')}", "utf-8"
+    )
+    blog_base, server = serve(tmp_path)
+    try:
+        page.goto(f"{blog_base}/post.html")
+        with page.context.expect_page() as opened:
+            page.frame_locator("iframe").get_by_role("link", name="Open the full guide").click()
+        tab = opened.value
+        tab.wait_for_load_state()
+        assert tab.url == f"{base}/exercises/glute-bridge/"
+        assert page.url == f"{blog_base}/post.html"
+    finally:
+        server.shutdown()
+
+
+def test_a_link_inside_a_wordpress_frame_sends_the_link_message(page, blog, embed_site):
+    """With a WordPress secret, a click asks the embedding page to open the guide."""
+    url, secrets = blog
+    page.goto(url)
+    page.evaluate("""() => {
+        window.linkMessages = [];
+        addEventListener('message', e => e.data && e.data.message === 'link' && linkMessages.push(e.data));
+    }""")
+    page.frame_locator("iframe").first.get_by_role("link", name="Open the full guide").click()
+    page.wait_for_function("linkMessages.length > 0")
+    assert page.evaluate("linkMessages") == [
+        {
+            "message": "link",
+            "value": f"{embed_site[0]}/exercises/wall-hip-hinge/",
+            "secret": secrets["wall-hip-hinge"],
+        }
+    ]
+    assert page.url == url
 
 
 @pytest.mark.parametrize(
@@ -133,8 +221,9 @@ def test_every_embed_page_fits_without_horizontal_scroll(page, embed_site, width
     [
         ("?theme=dark", "light", "slate"),
         ("?theme=light", "dark", "default"),
-        ("", "dark", "slate"),
-        ("", "light", "default"),
+        ("", "dark", "default"),
+        ("?theme=auto", "dark", "slate"),
+        ("?theme=auto", "light", "default"),
     ],
 )
 def test_embed_colour_scheme(page, embed_site, query, preference, scheme):
@@ -142,6 +231,6 @@ def test_embed_colour_scheme(page, embed_site, query, preference, scheme):
     page.emulate_media(color_scheme=preference)
     page.goto(f"{base}/embed/wall-hip-hinge/{query}")
     assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
-    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    background = page.evaluate("getComputedStyle(document.querySelector('.md-content')).backgroundColor")
     red, green, blue = map(int, re.findall(r"\d+", background)[:3])
     assert (red + green + blue < 200) == (scheme == "slate"), background
