@@ -55,9 +55,14 @@ REFERENCES: dict[str, list[tuple[tuple, str]]] = {
     "exercises": [
         (("faults", "*", "fault"), "faults"),
         (("variations", "*", "exercise"), "exercises"),
+        (("sources_differ", "*", "sources", "*"), "sources"),
         (("sources", "*"), "sources"),
     ],
-    "faults": [(("drills", "*"), "exercises"), (("sources", "*"), "sources")],
+    "faults": [
+        (("drills", "*"), "exercises"),
+        (("sources_differ", "*", "sources", "*"), "sources"),
+        (("sources", "*"), "sources"),
+    ],
     "ladders": [(("steps", "*", "exercise"), "exercises"), (("sources", "*"), "sources")],
     "sources": [],
 }

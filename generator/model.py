@@ -70,6 +70,12 @@ class Prescription(Model):
     note: Line | None = None
 
 
+class SourceDifference(Model):
+    topic: Name = Field(description="What the sources disagree on: 'Heels or mid-foot'.")
+    note: Line = Field(description="What each source says and what Drillbook teaches.")
+    sources: list[Slug] = Field(min_length=2, max_length=MAX, description="ids of the sources that differ")
+
+
 class Variation(Model):
     name: Name
     change: Line = Field(description="What the variation changes, and what it is for.")
@@ -98,6 +104,9 @@ class Exercise(Model):
     setup: list[Line] = Field(default=[], max_length=MAX)
     steps: list[Line] = Field(min_length=1, max_length=MAX)
     cues: list[Cue] = Field(default=[], max_length=MAX)
+    sources_differ: list[SourceDifference] = Field(
+        default=[], max_length=6, description="Where the sources disagree, and what Drillbook teaches."
+    )
     faults: list[FaultLink] = Field(default=[], max_length=MAX)
     prescriptions: list[Prescription] = Field(default=[], max_length=6)
     variations: list[Variation] = Field(default=[], max_length=MAX)
@@ -116,6 +125,9 @@ class Fault(Model):
     feel: Text = Field(description="What the lifter feels.")
     why: Text = Field(description="Why it matters.")
     fix: list[CueText] = Field(min_length=1, max_length=MAX, description="Cues that fix it.")
+    sources_differ: list[SourceDifference] = Field(
+        default=[], max_length=6, description="Where the sources disagree, and what Drillbook teaches."
+    )
     drills: list[Slug] = Field(default=[], max_length=MAX, description="ids of corrective drills")
     sources: list[Slug] = Field(min_length=1, max_length=MAX)
 

@@ -150,7 +150,52 @@ def test_faults_are_found_by_everyday_words(library):
 def test_common_abbreviations_are_aliases(library):
     assert "RDL" in library.exercises["romanian-deadlift"].aliases
     assert "SLRDL" in library.exercises["single-leg-rdl"].aliases
-    assert "KB deadlift" in library.exercises["kettlebell-hinge"].aliases
+    assert "KB RDL" in library.exercises["kettlebell-hinge"].aliases
+
+
+# Lines a coach flagged in issue 16, each wrong or contradicting another record.
+OLD_LINES = {
+    "exercises/wall-hip-hinge.yml": ["soft, not bent"],
+    "exercises/romanian-deadlift.yml": ["every ladder here leads to", "drive through the heels"],
+    "exercises/foam-roller-drill.yml": [
+        "in front of the toes",
+        "ahead of the toes",
+        "shins close to vertical",
+    ],
+    "faults/toes-lifting.yml": ["weight back to mid-foot"],
+    "exercises/pull-through.yml": ["drive through the heels"],
+    "exercises/single-leg-rdl.yml": ["through the standing heel"],
+    "faults/not-bending-at-hips.yml": ["drive through the heels"],
+    "faults/rounded-back.yml": ["common road to back pain"],
+    "faults/over-arched-low-back.yml": ["middle of the back"],
+    "exercises/stick-hip-hinge.yml": ["middle of the back"],
+    "faults/low-back-doing-the-work.yml": ["for a week"],
+    "exercises/kettlebell-hinge.yml": ["kb deadlift", "kettlebell deadlift"],
+    "ladders/wall-to-rdl.yml": ["hamstrings on the way down and glutes on the way up"],
+}
+
+
+@pytest.mark.parametrize("record", sorted(OLD_LINES))
+def test_lines_flagged_by_a_coach_are_gone(record):
+    data = yaml.safe_load((CONTENT / record).read_text("utf-8"))
+    text = " ".join(strings({key: value for key, value in data.items() if key != "sources_differ"})).lower()
+    for line in OLD_LINES[record]:
+        assert line not in " ".join(text.split()), f"{record} still says {line!r}"
+
+
+def test_one_teaching_for_the_feet_and_the_pages_say_sources_differ(library):
+    """Mid-foot everywhere on the standing hinges; where an article said heels, the record says so."""
+    for kind in ("exercises", "faults"):
+        for record in getattr(library, kind).values():
+            if kind == "exercises" and record.pattern != "hinge":
+                continue
+            text = " ".join(strings(record.model_dump(exclude={"sources_differ"}))).lower()
+            assert "through the heel" not in text, record.id
+    for record in ("romanian-deadlift", "pull-through", "single-leg-rdl", "bodyweight-hip-hinge"):
+        topics = [note.topic for note in library.exercises[record].sources_differ]
+        assert "Heels or mid-foot" in topics, record
+    for record in ("weight-off-midfoot", "toes-lifting", "not-bending-at-hips"):
+        assert library.faults[record].sources_differ, record
 
 
 def test_posture_cues_are_taught(library):
