@@ -13,6 +13,7 @@ from .errors import ContentError, DrillbookError
 from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
+from .menus import render_menu_pages
 from .parallel import run_apart
 from .render import TEMPLATES, render_exercise_pages, render_fault_ladder_and_browse_pages
 from .validate import validate_records
@@ -59,6 +60,7 @@ def generate(content_dir: Path, docs_dir: Path, site_url: str | None = None) -> 
         def pages_cards_and_data() -> WriteReport:
             files = (
                 render_fault_ladder_and_browse_pages(library)
+                | render_menu_pages(library)
                 | render_cards(library, site_url)
                 | export_files(library, site_url)
             )

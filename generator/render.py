@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from .library import Library
 from .model import LEVEL_NAMES, SLUG_PATTERN, Exercise, Fault, Prescription
+from .wording import dose_origin, equipment_label, source_names
 
 if TYPE_CHECKING:
     from .embeds import EmbedAction
@@ -60,9 +61,12 @@ def indented(text: Markup) -> Markup:
 
 
 def dose(prescription: Prescription) -> str:
-    """'3 × 8–12', '12–15 reps', with 'each side' where it applies."""
-    reps = prescription.reps.replace("-", "–")
-    text = f"{prescription.sets} × {reps}" if prescription.sets else f"{reps} reps"
+    """'3 × 8–12', '12–15 reps', '3 × 20 s', with 'each side' where it applies."""
+    if prescription.seconds:
+        amount, unit = prescription.seconds.replace("-", "–") + " s", ""
+    else:
+        amount, unit = prescription.reps.replace("-", "–"), " reps"
+    text = f"{prescription.sets} × {amount}" if prescription.sets else f"{amount}{unit}"
     return f"{text} each side" if prescription.per_side else text
 
 
@@ -93,6 +97,7 @@ def make_environment() -> Environment:
         autoescape=False,
     )
     env.filters.update(yaml=yaml_value, dose=dose, level=level_label, indented=indented)
+    env.filters.update(equipment=equipment_label, dose_origin=dose_origin)
     env.globals.update(link=page_link, slug=slug)
     return env
 
@@ -110,6 +115,7 @@ def render_exercise_pages(library: Library, embeds: dict[str, EmbedAction]) -> d
     """Every exercise's page and the exercise index, keyed by path under `docs/`; `embeds`
     holds each exercise page's Embed section (see embeds.py)."""
     env = make_environment()
+    env.globals["source_names"] = source_names(library)
     exercises = exercises_in_order(library)
     pages: dict[str, str] = {}
     exercise_template = env.get_template("exercise.md.j2")
@@ -127,6 +133,7 @@ def render_exercise_pages(library: Library, embeds: dict[str, EmbedAction]) -> d
                 for link in exercise.faults
             ],
             places=library.ladder_places(exercise),
+            menus=library.menus_offering(exercise),
             exercise_names=exercise_names,
             sources=[library.sources[s] for s in exercise.sources],
             embed=embeds[exercise.id],
@@ -139,6 +146,7 @@ def render_fault_ladder_and_browse_pages(library: Library) -> dict[str, str]:
     """The fault and ladder pages with their indexes, and the browse pages (sources among
     them), keyed by path under `docs/`."""
     env = make_environment()
+    env.globals["source_names"] = source_names(library)
     exercises = exercises_in_order(library)
     faults = sorted(library.faults.values(), key=lambda f: f.name.lower())
     ladders = sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
@@ -213,4 +221,6 @@ def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[
 
 
 def record_kind(model) -> str:
-    return {"Exercise": "exercises", "Fault": "faults", "Ladder": "ladders"}[type(model).__name__]
+    return {"Exercise": "exercises", "Fault": "faults", "Ladder": "ladders", "Menu": "menus"}[
+        type(model).__name__
+    ]

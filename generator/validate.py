@@ -71,10 +71,10 @@ def _problem(record: Record, cls: type[BaseModel], detail: dict) -> Problem:
         return record.problem(loc[:-1], f"missing required field `{where}`")
     message = detail["msg"]
     field_name = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    if kind == "string_pattern_mismatch" and field_name != "reps":
+    if kind == "string_pattern_mismatch" and field_name not in ("reps", "seconds"):
         message = "must be a lowercase slug: letters a-z, digits and single hyphens"
     elif kind == "string_pattern_mismatch":
-        message = "must be a number of reps or a range such as 8-12"
+        message = f"must be a number of {field_name} or a range such as 8-12"
     return record.problem(loc, f"`{where}`: {message}")
 
 

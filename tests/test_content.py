@@ -24,7 +24,8 @@ def library():
 def test_library_has_the_promised_size(library):
     assert len(library.exercises) >= 25
     assert len(library.faults) >= 10
-    assert len(library.ladders) >= 5
+    assert len(library.ladders) >= 3
+    assert len(library.menus) >= 2
     assert len(library.sources) == 5
 
 
@@ -80,8 +81,13 @@ def test_bodyweight_ladder_ends_with_the_barbell_rdl(library):
     assert steps[-1] == "romanian-deadlift"
 
 
-def test_problem_drill_ladder_keeps_the_article_order(library):
-    steps = [step.exercise for step in library.ladders["problem-drills-to-rack-pull"].steps]
+def test_problem_drills_are_a_menu_in_the_article_order(library):
+    """The article's "pick the drills for your problem" is a menu grouped by problem, not a ladder."""
+    menu = library.menus["drills-by-problem"]
+    assert "problem-drills-to-rack-pull" not in library.ladders
+    assert [option.group for option in menu.options].count("The back rounds") == 2
+    assert menu.options[-1].exercise == "rack-pull"
+    steps = [option.exercise for option in menu.options]
     assert steps == [
         "wall-touches",
         "foam-roller-drill",
@@ -98,8 +104,9 @@ def test_problem_drill_ladder_keeps_the_article_order(library):
     ]
 
 
-def test_variations_ladder_covers_every_goal(library):
-    steps = [step.exercise for step in library.ladders["hinge-variations-by-goal"].steps]
+def test_variations_by_goal_are_a_menu_covering_every_goal(library):
+    assert "hinge-variations-by-goal" not in library.ladders
+    steps = [option.exercise for option in library.menus["hinge-variations-by-goal"].options]
     for variation in (
         "sumo-hip-hinge",
         "single-arm-hip-hinge",
@@ -111,10 +118,66 @@ def test_variations_ladder_covers_every_goal(library):
         assert variation in steps
 
 
-def test_every_ladder_step_says_when_to_move_on(library):
+def test_ladder_levels_never_go_down(library):
+    for ladder in library.ladders.values():
+        levels = [library.exercises[step.exercise].level for step in ladder.steps]
+        assert levels == sorted(levels), (ladder.id, levels)
+    assert library.warnings == []
+
+
+# A measurable "move on" rule names sets or reps, a number of sessions, or a check to make.
+MEASURABLE = re.compile(r"\b(sets?|reps?|sessions?|every rep|top of this ladder|mirror)\b")
+
+
+def test_every_ladder_step_says_when_to_move_on_and_when_to_step_back(library):
     for ladder in library.ladders.values():
         for step in ladder.steps:
-            assert step.move_on.strip(), (ladder.id, step.exercise)
+            assert step.step_back, (ladder.id, step.exercise)
+            assert MEASURABLE.search(step.move_on.lower()), (ladder.id, step.exercise, step.move_on)
+
+
+def test_every_menu_option_says_when_to_choose_it(library):
+    for menu in library.menus.values():
+        for option in menu.options:
+            assert option.choose_when.strip(), (menu.id, option.exercise)
+
+
+def test_every_prescription_says_where_its_dose_comes_from():
+    """Written in the record, not left to the default: a source id or `editors`."""
+    missing = []
+    for path in sorted((CONTENT / "exercises").glob("*.yml")) + sorted((CONTENT / "ladders").glob("*.yml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        prescriptions = data.get("prescriptions", []) + [
+            step["prescription"] for step in data.get("steps", []) if "prescription" in step
+        ]
+        missing += [f"{path.name}: {p['goal']}" for p in prescriptions if "source" not in p]
+    assert missing == []
+
+
+def test_article_doses_are_credited_to_their_article(library):
+    for drill in ("wall-hip-hinge", "stick-hip-hinge", "pull-through", "romanian-deadlift"):
+        assert library.exercises[drill].prescriptions[0].source == "balance-guy-hinge", drill
+    assert library.exercises["trap-bar-deadlift"].prescriptions[0].source == "editors"
+
+
+def test_every_loaded_exercise_has_bracing_and_safety_lines(library):
+    loaded = [exercise for exercise in library.exercises.values() if exercise.loaded]
+    assert len(loaded) >= 15
+    for exercise in loaded:
+        assert exercise.bracing, exercise.id
+        assert any("breath" in line.lower() for line in exercise.bracing), exercise.id
+        assert any("pain" in line.lower() and "sore" in line.lower() for line in exercise.safety), exercise.id
+    assert not library.exercises["stick-hip-hinge"].loaded
+
+
+def test_either_or_equipment_is_marked(library):
+    assert library.exercises["romanian-deadlift"].equipment_mode == "any"
+    assert library.exercises["rack-pull"].equipment_mode == "all"
+
+
+def test_the_rdl_card_keeps_core_tight_chin_tucked(library):
+    cues = [cue.text for cue in library.exercises["romanian-deadlift"].card_cues]
+    assert "Core tight, chin tucked" in cues and len(cues) == 5
 
 
 def doses(exercise):
@@ -127,6 +190,7 @@ def test_article_doses_survive(library):
     assert [(p.sets, p.reps) for p in rdl[:2]] == [(3, "12-15"), (None, "8-12")]
     assert rdl[0].load == "Light"
     assert (3, "8-12") in doses(exercises["pull-through"])
+    assert (2, None) in doses(exercises["wall-hip-hinge-with-stick"])  # the editors' timed hold
     assert any(reps == "12-15" for _, reps in doses(exercises["banded-hip-hinge"]))
     for drill in ("wall-hip-hinge", "stick-hip-hinge", "wall-hip-hinge-with-stick"):
         assert (3, "15") in doses(exercises[drill]), drill
