@@ -262,6 +262,12 @@ def test_one_teaching_for_the_feet_and_the_pages_say_sources_differ(library):
         assert library.faults[record].sources_differ, record
 
 
+def test_the_three_reasons_the_hinge_is_hard_to_learn_are_given(library):
+    summary = library.ladders["wall-to-rdl"].summary.lower()
+    assert "three reasons" in summary
+    assert "sitting" in summary and "low back" in summary and "feel" in summary
+
+
 def test_posture_cues_are_taught(library):
     stick = " ".join(cue.text.lower() for cue in library.exercises["stick-hip-hinge"].cues)
     assert "pelvis" in stick and "head" in stick
