@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .decks import ALL_CARDS, card_order
 from .library import Library
-from .model import Exercise
+from .model import LIMITS, Exercise
 from .qr import qr_svg
 from .render import ladders_in_order, make_environment
 from .views import ExerciseView, LadderView, Views
@@ -131,7 +131,7 @@ _MM_PER_PT = 25.4 / 72
 
 # What one card holds: the first cues and faults as the author ordered them, each part in
 # at most so many lines of a box so wide at a font size (the same sizes as card.css).
-CARD_CUES = 5
+CARD_CUES = LIMITS["card_cues"]
 CARD_FAULTS = 3
 CUE_LINES_EACH = 3
 CUE_LINES_TOTAL = 10
@@ -172,6 +172,7 @@ CARD = {
     "ladder": Box(PAGE_WIDTH_MM - 7, 12, 1, caps=True),
     "step": Box(PAGE_WIDTH_MM - 7, 12, 1),
     "move_on": Box(PAGE_WIDTH_MM - 7, 12, 2),
+    "step_back": Box(PAGE_WIDTH_MM - 7, 12, 1),
     "credit": Box(PAGE_WIDTH_MM, 9, 1),
 }
 POSTER = {
@@ -271,6 +272,7 @@ class Card:
     level: str
     equipment: str
     dose: str
+    dose_origin: str
     cues: list[str]
     faults: list[CardFault]
     ladder: str | None
@@ -280,6 +282,7 @@ class Card:
     next: str | None
     move_on_label: str | None
     move_on: str | None
+    step_back: str | None
     credit: str
     url: str | None
     qr: Markup | None
@@ -300,7 +303,8 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         level=f"Level {view.level}",
         equipment=CARD["equipment"].fit(view.equipment, prefix="Equipment: "),
         dose=view.doses[0].amount if view.doses else "",
-        cues=fit_cues([cue.text for cue in exercise.cues]),
+        dose_origin=view.doses[0].origin if view.doses else "",
+        cues=fit_cues([cue.text for cue in exercise.card_cues]),
         faults=[
             CardFault(
                 CARD["fault"].fit(check.fault.name),
@@ -319,6 +323,9 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         move_on_label=main.step.move_on_label if main else None,
         move_on=CARD["move_on"].fit(main.step.move_on, prefix=f"{main.step.move_on_label} ")
         if main
+        else None,
+        step_back=CARD["step_back"].fit(main.step.step_back, prefix="Step back when: ")
+        if main and main.step.step_back
         else None,
         credit=CARD["credit"].fit(view.credit, prefix="Source: "),
         url=CARD["credit"].fit(url) if url else None,
@@ -374,6 +381,7 @@ def poster_steps(view: LadderView) -> list[PosterStep]:
     steps = []
     for step in view.steps:
         prefix = f"{step.dose} · {step.move_on_label} " if step.dose else f"{step.move_on_label} "
+        rules = f"{step.move_on} Step back when: {step.step_back}" if step.step_back else step.move_on
         steps.append(
             PosterStep(
                 step.number,
@@ -381,7 +389,7 @@ def poster_steps(view: LadderView) -> list[PosterStep]:
                 step.exercise.id,
                 step.dose,
                 step.move_on_label,
-                line.fit(step.move_on, lines, prefix=prefix),
+                line.fit(rules, lines, prefix=prefix),
             )
         )
     return steps

@@ -59,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_check(args) -> int:
     library = read_library(args.content)
+    for warning in library.warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     print(f"OK: {library.summary()}")
     return 0
 

@@ -55,7 +55,7 @@ def export_files(library: Library, views: Views, site_url: str | None = None) ->
         files.add(
             path, _dump({**_envelope("exercises", urls), **entry}), f"the data of exercise `{exercise.id}`"
         )
-    for kind in ("faults", "ladders", "sources"):
+    for kind in ("faults", "ladders", "menus", "sources"):
         path = f"api/{kind}.json"
         urls = SiteUrls(site_url, path)
         records = sorted(getattr(library, kind).values(), key=lambda record: record.id)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .errors import Problem, counted, display_path
 from .load import Record
-from .model import SLUG_PATTERN, Exercise, Fault, Ladder, Model, Source
+from .model import EDITORS, SLUG_PATTERN, Exercise, Fault, Ladder, Menu, Model, Source
 
 
 @dataclass
@@ -18,9 +18,12 @@ class Library:
     exercises: dict[str, Exercise] = field(default_factory=dict)
     faults: dict[str, Fault] = field(default_factory=dict)
     ladders: dict[str, Ladder] = field(default_factory=dict)
+    menus: dict[str, Menu] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
     _prone: dict[str, list[Exercise]] = field(default_factory=dict)
     _citing: dict[str, list[Model]] = field(default_factory=dict)
+    _offering: dict[str, list[Menu]] = field(default_factory=dict)
 
     def exercises_prone_to(self, fault: Fault) -> list[Exercise]:
         return self._prone.get(fault.id, [])
@@ -28,14 +31,20 @@ class Library:
     def records_citing(self, source: Source) -> list[Model]:
         return self._citing.get(source.id, [])
 
+    def menus_offering(self, exercise: Exercise) -> list[Menu]:
+        return self._offering.get(exercise.id, [])
+
     def summary(self) -> str:
         kinds = {
             "exercise": self.exercises,
             "fault": self.faults,
             "ladder": self.ladders,
+            "menu": self.menus,
             "source": self.sources,
         }
-        return ", ".join(counted(len(records), kind) for kind, records in kinds.items())
+        return ", ".join(
+            counted(len(records), kind) for kind, records in kinds.items() if records or kind != "menu"
+        )
 
 
 # Where each kind of record refers to others: (path pattern, target kind); "*" is any index.
@@ -43,10 +52,21 @@ REFERENCES: dict[str, list[tuple[tuple, str]]] = {
     "exercises": [
         (("faults", "*", "fault"), "faults"),
         (("variations", "*", "exercise"), "exercises"),
+        (("sources_differ", "*", "sources", "*"), "sources"),
+        (("prescriptions", "*", "source"), "sources"),
         (("sources", "*"), "sources"),
     ],
-    "faults": [(("drills", "*"), "exercises"), (("sources", "*"), "sources")],
-    "ladders": [(("steps", "*", "exercise"), "exercises"), (("sources", "*"), "sources")],
+    "faults": [
+        (("drills", "*"), "exercises"),
+        (("sources_differ", "*", "sources", "*"), "sources"),
+        (("sources", "*"), "sources"),
+    ],
+    "ladders": [
+        (("steps", "*", "exercise"), "exercises"),
+        (("steps", "*", "prescription", "source"), "sources"),
+        (("sources", "*"), "sources"),
+    ],
+    "menus": [(("options", "*", "exercise"), "exercises"), (("sources", "*"), "sources")],
     "sources": [],
 }
 
@@ -58,6 +78,7 @@ RESERVED_IDS: dict[str, set[str]] = {
     "exercises": {"index", "ladders", "pdf"},
     "faults": {"index"},
     "ladders": {"index"},
+    "menus": {"index"},
     "sources": set(),
 }
 
@@ -93,6 +114,7 @@ def link(
             # A reference that is not a slug is reported by validation, not again here.
             if (
                 isinstance(target, str)
+                and target != EDITORS
                 and re.fullmatch(SLUG_PATTERN, target)
                 and (target_kind, target) not in present
             ):
@@ -102,13 +124,20 @@ def link(
                     )
                 )
         if record.kind == "ladders":
-            problems += _repeated_steps(record)
+            problems += _repeated(
+                record, ("steps", "*", "exercise"), "step", "a ladder visits each exercise once"
+            )
+        if record.kind == "menus":
+            problems += _repeated(
+                record, ("options", "*", "exercise"), "option", "a menu offers each exercise once"
+            )
     library = Library()
     for record, model in entries:
         if first_of[(record.kind, record.stem)] is record:
             getattr(library, record.kind)[model.id] = model
     if not problems:
         _derive(library)
+        library.warnings = _descending_ladders(library, first_of)
     return library, problems
 
 
@@ -131,21 +160,41 @@ def _walk(data, pattern: tuple, loc: tuple):
         yield from _walk(data[head], rest, (*loc, head))
 
 
-def _repeated_steps(record: Record) -> list[Problem]:
+def _repeated(record: Record, pattern: tuple, noun: str, rule: str) -> list[Problem]:
     problems, seen = [], {}
-    for (_, index, _), exercise in _walk(record.data, ("steps", "*", "exercise"), ()):
+    for (_, index, _), exercise in _walk(record.data, pattern, ()):
         if not isinstance(exercise, str):
             continue
         if exercise in seen:
             problems.append(
                 record.problem(
-                    ("steps", index, "exercise"),
-                    f"step {index + 1} repeats `{exercise}` "
-                    f"(already step {seen[exercise] + 1}); a ladder visits each exercise once",
+                    (pattern[0], index, "exercise"),
+                    f"{noun} {index + 1} repeats `{exercise}` (already {noun} {seen[exercise] + 1}); {rule}",
                 )
             )
         seen.setdefault(exercise, index)
     return problems
+
+
+def _descending_ladders(library: Library, records: dict[tuple[str, str], Record]) -> list[Problem]:
+    """A warning for every ladder step whose exercise is a lower level than the step before:
+    a ladder is a progression, and alternatives belong in a menu."""
+    warnings = []
+    for ladder in library.ladders.values():
+        if any(step.exercise not in library.exercises for step in ladder.steps):
+            continue  # an invalid exercise was reported already
+        levels = [library.exercises[step.exercise].level for step in ladder.steps]
+        for index in range(1, len(levels)):
+            if levels[index] < levels[index - 1]:
+                warnings.append(
+                    records[("ladders", ladder.id)].problem(
+                        ("steps", index, "exercise"),
+                        f"step {index + 1} (`{ladder.steps[index].exercise}`, level {levels[index]}) comes "
+                        f"after a level {levels[index - 1]} step; a ladder's levels never go down, "
+                        "so make alternatives a menu (content/menus/)",
+                    )
+                )
+    return warnings
 
 
 def _derive(library: Library) -> None:
@@ -154,9 +203,14 @@ def _derive(library: Library) -> None:
     for exercise in library.exercises.values():
         for link_ in exercise.faults:
             prone[link_.fault].append(exercise)
-    for kind in ("exercises", "faults", "ladders"):
+    for kind in ("exercises", "faults", "ladders", "menus"):
         for model in getattr(library, kind).values():
             for source in model.sources:
                 citing[source].append(model)
+    offering: dict[str, list[Menu]] = defaultdict(list)
+    for menu in library.menus.values():
+        for option in menu.options:
+            offering[option.exercise].append(menu)
+    library._offering = dict(offering)
     library._prone = dict(prone)
     library._citing = dict(citing)

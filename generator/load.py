@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 
-KINDS = ("exercises", "faults", "ladders", "sources")
+KINDS = ("exercises", "faults", "ladders", "menus", "sources")
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 8
 SCHEMA_COMMENT = "# yaml-language-server: $schema="

@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REPS_PATTERN = r"^[1-9][0-9]{0,2}(?:-[1-9][0-9]{0,2})?$"
@@ -18,6 +26,7 @@ LIMITS = {
     "line": 200,
     "text": 600,
     "list": 12,
+    "card_cues": 5,
 }
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=LIMITS["slug"])]
@@ -32,6 +41,12 @@ Reps = Annotated[
 ]
 Level = Annotated[int, Field(ge=1, le=5, description="1 beginner … 5 expert")]
 MAX = LIMITS["list"]
+
+# Equipment that positions or checks the body without loading it: an exercise with only these
+# (or none) is unloaded; any other kit (a band, a kettlebell, a bar) makes it loaded.
+PROPS = frozenset({"Dowel", "Wall", "Foam roller", "Box", "Bench", "Mat"})
+# The `source` of a prescription that no article gave: the editors suggest it.
+EDITORS = "editors"
 
 LEVEL_NAMES = {1: "Beginner", 2: "Novice", 3: "Intermediate", 4: "Advanced", 5: "Expert"}
 
@@ -52,6 +67,7 @@ class Muscles(Model):
 class Cue(Model):
     text: CueText = Field(description="A short imperative phrase: 'Push the hips back to the wall'.")
     kind: Literal["setup", "movement", "feel"] = "movement"
+    card: bool = Field(default=False, description="Print this cue on the exercise's card.")
 
 
 class FaultLink(Model):
@@ -62,12 +78,31 @@ class FaultLink(Model):
 class Prescription(Model):
     goal: Name = Field(description="What this dose is for: 'groove the pattern', 'strength'.")
     sets: int | None = Field(default=None, ge=1, le=20)
-    reps: Reps = Field(description="A number or a range: 15, '8-12'.")
+    reps: Reps | None = Field(default=None, description="A number or a range: 15, '8-12'.")
+    seconds: Reps | None = Field(
+        default=None, description="For a timed hold instead of reps: seconds, a number or a range."
+    )
+    source: Slug = Field(
+        default=EDITORS,
+        description="Where the dose comes from: a source id, or `editors` for a Drillbook suggestion.",
+    )
     per_side: bool = False
     load: Name | None = None
     tempo: Annotated[str, StringConstraints(max_length=20)] | None = None
     rest: Annotated[str, StringConstraints(max_length=40)] | None = None
     note: Line | None = None
+
+    @model_validator(mode="after")
+    def _reps_or_seconds(self):
+        if (self.reps is None) == (self.seconds is None):
+            raise ValueError("give `reps` or `seconds` (for a timed hold), not both and not neither")
+        return self
+
+
+class SourceDifference(Model):
+    topic: Name = Field(description="What the sources disagree on: 'Heels or mid-foot'.")
+    note: Line = Field(description="What each source says and what Drillbook teaches.")
+    sources: list[Slug] = Field(min_length=2, max_length=MAX, description="ids of the sources that differ")
 
 
 class Variation(Model):
@@ -94,18 +129,46 @@ class Exercise(Model):
     pattern: Slug = Field(description="Movement pattern: hinge, squat, push, pull, carry, …")
     level: Level
     equipment: list[Name] = Field(default=[], max_length=8, description="Empty means bodyweight.")
+    equipment_mode: Literal["all", "any"] = Field(
+        default="all", description="`all`: every item is needed; `any`: one of them will do."
+    )
     muscles: Muscles
     summary: Text
     why: Text | None = None
     setup: list[Line] = Field(default=[], max_length=MAX)
     steps: list[Line] = Field(min_length=1, max_length=MAX)
+    bracing: list[Line] = Field(
+        default=[], max_length=6, description="How to breathe and brace; needed when the exercise is loaded."
+    )
     cues: list[Cue] = Field(default=[], max_length=MAX)
+    sources_differ: list[SourceDifference] = Field(
+        default=[], max_length=6, description="Where the sources disagree, and what Drillbook teaches."
+    )
     faults: list[FaultLink] = Field(default=[], max_length=MAX)
     prescriptions: list[Prescription] = Field(default=[], max_length=6)
     variations: list[Variation] = Field(default=[], max_length=MAX)
     safety: list[Line] = Field(default=[], max_length=6)
     media: list[Media] = Field(default=[], max_length=6)
     sources: list[Slug] = Field(min_length=1, max_length=MAX)
+
+    @field_validator("cues")
+    @classmethod
+    def _card_holds_the_marked_cues(cls, cues: list[Cue]) -> list[Cue]:
+        marked = sum(cue.card for cue in cues)
+        if marked > LIMITS["card_cues"]:
+            raise ValueError(f"{marked} cues are marked `card: true`; a card holds {LIMITS['card_cues']}")
+        return cues
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the exercise moves a load: any equipment that is not a prop."""
+        return any(item not in PROPS for item in self.equipment)
+
+    @property
+    def card_cues(self) -> list[Cue]:
+        """The cues the card prints: those marked `card`, else the first ones written."""
+        marked = [cue for cue in self.cues if cue.card]
+        return marked or self.cues[: LIMITS["card_cues"]]
 
 
 class Fault(Model):
@@ -118,13 +181,19 @@ class Fault(Model):
     feel: Text = Field(description="What the lifter feels.")
     why: Text = Field(description="Why it matters.")
     fix: list[CueText] = Field(min_length=1, max_length=MAX, description="Cues that fix it.")
+    sources_differ: list[SourceDifference] = Field(
+        default=[], max_length=6, description="Where the sources disagree, and what Drillbook teaches."
+    )
     drills: list[Slug] = Field(default=[], max_length=MAX, description="ids of corrective drills")
     sources: list[Slug] = Field(min_length=1, max_length=MAX)
 
 
 class LadderStep(Model):
     exercise: Slug = Field(description="id of the exercise on this step")
-    move_on: Line = Field(description="When to move to the next step.")
+    move_on: Line = Field(
+        description="When to move on: sets × reps, a number of sessions, or a check the lifter can do."
+    )
+    step_back: Line | None = Field(default=None, description="When to go back to the previous step.")
     prescription: Prescription | None = None
 
 
@@ -136,6 +205,23 @@ class Ladder(Model):
     goal: Line
     summary: Text
     steps: list[LadderStep] = Field(min_length=2, max_length=20)
+    sources: list[Slug] = Field(min_length=1, max_length=MAX)
+
+
+class MenuOption(Model):
+    exercise: Slug = Field(description="id of the exercise offered")
+    choose_when: Line = Field(description="Choose this when …: the problem or goal it answers.")
+    group: Name | None = Field(default=None, description="Heading the option is listed under.")
+
+
+class Menu(Model):
+    """Alternatives to choose from by problem or by goal; not a progression."""
+
+    id: Slug
+    name: Name
+    goal: Line
+    summary: Text
+    options: list[MenuOption] = Field(min_length=2, max_length=20)
     sources: list[Slug] = Field(min_length=1, max_length=MAX)
 
 
@@ -154,10 +240,17 @@ MODELS: dict[str, type[Model]] = {
     "exercises": Exercise,
     "faults": Fault,
     "ladders": Ladder,
+    "menus": Menu,
     "sources": Source,
 }
 
-SCHEMA_NAMES = {"exercises": "exercise", "faults": "fault", "ladders": "ladder", "sources": "source"}
+SCHEMA_NAMES = {
+    "exercises": "exercise",
+    "faults": "fault",
+    "ladders": "ladder",
+    "menus": "menu",
+    "sources": "source",
+}
 
 
 def json_schemas() -> dict[str, str]:

@@ -11,6 +11,7 @@ from .errors import ContentError, DrillbookError
 from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
+from .menus import render_menu_pages
 from .render import TEMPLATES, render_exercise_pages, render_fault_ladder_and_browse_pages
 from .validate import validate_records
 from .views import library_views
@@ -50,6 +51,7 @@ def render_site(library: Library, site_url: str | None) -> Outputs:
     outputs.add_all(render_exercise_pages(library, views, embed_actions))
     outputs.add_all(embed_files)
     outputs.add_all(render_fault_ladder_and_browse_pages(library, views))
+    outputs.add_all(render_menu_pages(library, views))
     outputs.add_all(render_cards(library, views, site_url))
     outputs.add_all(export_files(library, views, site_url))
     return outputs

@@ -15,7 +15,7 @@ from .decks import deck_links
 from .errors import counted
 from .library import Library
 from .model import SLUG_PATTERN, Exercise, Ladder
-from .views import BODYWEIGHT, Views, level_label
+from .views import BODYWEIGHT, Views, differences, level_label
 from .write import Outputs
 
 if TYPE_CHECKING:
@@ -120,6 +120,7 @@ def render_fault_ladder_and_browse_pages(library: Library, views: Views) -> Outp
             fault=fault,
             prone=library.exercises_prone_to(fault),
             drills=[library.exercises[d] for d in fault.drills],
+            differences=differences(fault, library),
             sources=[library.sources[s] for s in fault.sources],
         )
         pages.add(f"faults/{fault.id}.md", page, f"the fault `{fault.id}`")
@@ -180,4 +181,6 @@ def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[
 
 
 def record_kind(model) -> str:
-    return {"Exercise": "exercises", "Fault": "faults", "Ladder": "ladders"}[type(model).__name__]
+    return {"Exercise": "exercises", "Fault": "faults", "Ladder": "ladders", "Menu": "menus"}[
+        type(model).__name__
+    ]

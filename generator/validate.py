@@ -79,6 +79,7 @@ def _problem(record: Record, cls: type[BaseModel], detail: dict) -> Problem:
 # What a value that does not match its field's pattern should look like, by field name.
 PATTERN_MESSAGES = {
     "reps": "must be a number of reps or a range such as 8-12",
+    "seconds": "must be a number of seconds or a range such as 20-30",
     "url": "must be an https:// address (no spaces)",
     None: "must be a lowercase slug: letters a-z, digits and single hyphens",
 }

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from .errors import counted
 from .library import Library
-from .model import LEVEL_NAMES, Exercise, Fault, Ladder, Prescription, Source
+from .model import EDITORS, LEVEL_NAMES, Exercise, Fault, Ladder, Menu, Prescription, Source
 
 BODYWEIGHT = "Bodyweight"
+EDITORS_DOSE = "Drillbook suggestion"
 
 
 def level_label(level: int) -> str:
@@ -17,14 +18,38 @@ def level_label(level: int) -> str:
 
 
 def dose(prescription: Prescription) -> str:
-    """'3 × 8–12', '12–15 reps', with 'each side' where it applies."""
-    reps = prescription.reps.replace("-", "–")
-    text = f"{prescription.sets} × {reps}" if prescription.sets else f"{reps} reps"
+    """'3 × 8–12', '12–15 reps', '3 × 20 s', with 'each side' where it applies."""
+    if prescription.seconds:
+        amount, unit = prescription.seconds.replace("-", "–") + " s", ""
+    else:
+        amount, unit = prescription.reps.replace("-", "–"), " reps"
+    text = f"{prescription.sets} × {amount}" if prescription.sets else f"{amount}{unit}"
     return f"{text} each side" if prescription.per_side else text
 
 
 def equipment_label(exercise: Exercise) -> str:
-    return ", ".join(exercise.equipment) or BODYWEIGHT
+    """'Barbell or dumbbell' when any one item will do, 'Barbell and power rack' when all
+    are needed, 'Bodyweight' when the list is empty."""
+    items = exercise.equipment
+    if not items:
+        return BODYWEIGHT
+    words = [items[0], *(item[0].lower() + item[1:] for item in items[1:])]
+    if len(words) == 1:
+        return words[0]
+    joiner = " or " if exercise.equipment_mode == "any" else " and "
+    return ", ".join(words[:-1]) + joiner + words[-1]
+
+
+def source_name(source: Source) -> str:
+    """The name a reader knows a source by: its publisher, else its title."""
+    return source.publisher or source.title
+
+
+def dose_origin(prescription: Prescription, library: Library) -> str:
+    """'from Balance Guy Training' for a dose an article gave, 'Drillbook suggestion' for the editors'."""
+    if prescription.source == EDITORS:
+        return EDITORS_DOSE
+    return f"from {source_name(library.sources[prescription.source])}"
 
 
 def credit_line(sources: list[Source]) -> str:
@@ -43,10 +68,27 @@ class Dose:
 
     prescription: Prescription
     amount: str
+    origin: str
 
     @classmethod
-    def of(cls, prescription: Prescription) -> Dose:
-        return cls(prescription, dose(prescription))
+    def of(cls, prescription: Prescription, library: Library) -> Dose:
+        return cls(prescription, dose(prescription), dose_origin(prescription, library))
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A point on which the sources disagree, with the sources named."""
+
+    topic: str
+    note: str
+    sources: list[Source]
+
+
+def differences(record: Exercise | Fault, library: Library) -> list[Difference]:
+    return [
+        Difference(item.topic, item.note, [library.sources[source] for source in item.sources])
+        for item in record.sources_differ
+    ]
 
 
 @dataclass(frozen=True)
@@ -65,7 +107,9 @@ class LadderStepView:
     number: int
     exercise: Exercise
     dose: str
+    dose_origin: str
     move_on: str
+    step_back: str | None
     last: bool
 
     @property
@@ -106,6 +150,8 @@ class ExerciseView:
     glance: list[tuple[str, str]]
     checks: list[FaultCheck]
     places: list[LadderPlace]
+    menus: list[Menu]
+    differences: list[Difference]
     sources: list[Source]
     credit: str
     tags: list[str]
@@ -143,7 +189,7 @@ def library_views(library: Library) -> Views:
 
 
 def exercise_view(library: Library, exercise: Exercise, places: list[LadderPlace]) -> ExerciseView:
-    doses = [Dose.of(prescription) for prescription in exercise.prescriptions]
+    doses = [Dose.of(prescription, library) for prescription in exercise.prescriptions]
     level = level_label(exercise.level)
     equipment = equipment_label(exercise)
     glance = [
@@ -154,7 +200,7 @@ def exercise_view(library: Library, exercise: Exercise, places: list[LadderPlace
     ]
     if exercise.muscles.secondary:
         glance.append(("Also works", ", ".join(exercise.muscles.secondary)))
-    glance += [("Sets × reps", f"{d.amount} ({d.prescription.goal})") for d in doses]
+    glance += [("Sets × reps", f"{d.amount} ({d.prescription.goal}; {d.origin})") for d in doses]
     checks = [
         FaultCheck(
             library.faults[link.fault],
@@ -171,7 +217,18 @@ def exercise_view(library: Library, exercise: Exercise, places: list[LadderPlace
         *(f"Muscle: {muscle}" for muscle in exercise.muscles.primary),
     ]
     return ExerciseView(
-        exercise, level, equipment, doses, glance, checks, places, sources, credit_line(sources), tags
+        exercise,
+        level,
+        equipment,
+        doses,
+        glance,
+        checks,
+        places,
+        library.menus_offering(exercise),
+        differences(exercise, library),
+        sources,
+        credit_line(sources),
+        tags,
     )
 
 
@@ -186,7 +243,9 @@ def ladder_view(library: Library, ladder: Ladder) -> LadderView:
                 number=number,
                 exercise=exercise,
                 dose=dose(prescription) if prescription else "",
+                dose_origin=dose_origin(prescription, library) if prescription else "",
                 move_on=step.move_on,
+                step_back=step.step_back,
                 last=number == len(ladder.steps),
             )
         )

@@ -24,7 +24,8 @@ def library():
 def test_library_has_the_promised_size(library):
     assert len(library.exercises) >= 25
     assert len(library.faults) >= 10
-    assert len(library.ladders) >= 5
+    assert len(library.ladders) >= 3
+    assert len(library.menus) >= 2
     assert len(library.sources) == 5
 
 
@@ -80,8 +81,13 @@ def test_bodyweight_ladder_ends_with_the_barbell_rdl(library):
     assert steps[-1] == "romanian-deadlift"
 
 
-def test_problem_drill_ladder_keeps_the_article_order(library):
-    steps = [step.exercise for step in library.ladders["problem-drills-to-rack-pull"].steps]
+def test_problem_drills_are_a_menu_in_the_article_order(library):
+    """The article's "pick the drills for your problem" is a menu grouped by problem, not a ladder."""
+    menu = library.menus["drills-by-problem"]
+    assert "problem-drills-to-rack-pull" not in library.ladders
+    assert [option.group for option in menu.options].count("The back rounds") == 2
+    assert menu.options[-1].exercise == "rack-pull"
+    steps = [option.exercise for option in menu.options]
     assert steps == [
         "wall-touches",
         "foam-roller-drill",
@@ -98,8 +104,9 @@ def test_problem_drill_ladder_keeps_the_article_order(library):
     ]
 
 
-def test_variations_ladder_covers_every_goal(library):
-    steps = [step.exercise for step in library.ladders["hinge-variations-by-goal"].steps]
+def test_variations_by_goal_are_a_menu_covering_every_goal(library):
+    assert "hinge-variations-by-goal" not in library.ladders
+    steps = [option.exercise for option in library.menus["hinge-variations-by-goal"].options]
     for variation in (
         "sumo-hip-hinge",
         "single-arm-hip-hinge",
@@ -111,10 +118,66 @@ def test_variations_ladder_covers_every_goal(library):
         assert variation in steps
 
 
-def test_every_ladder_step_says_when_to_move_on(library):
+def test_ladder_levels_never_go_down(library):
+    for ladder in library.ladders.values():
+        levels = [library.exercises[step.exercise].level for step in ladder.steps]
+        assert levels == sorted(levels), (ladder.id, levels)
+    assert library.warnings == []
+
+
+# A measurable "move on" rule names sets or reps, a number of sessions, or a check to make.
+MEASURABLE = re.compile(r"\b(sets?|reps?|sessions?|every rep|top of this ladder|mirror)\b")
+
+
+def test_every_ladder_step_says_when_to_move_on_and_when_to_step_back(library):
     for ladder in library.ladders.values():
         for step in ladder.steps:
-            assert step.move_on.strip(), (ladder.id, step.exercise)
+            assert step.step_back, (ladder.id, step.exercise)
+            assert MEASURABLE.search(step.move_on.lower()), (ladder.id, step.exercise, step.move_on)
+
+
+def test_every_menu_option_says_when_to_choose_it(library):
+    for menu in library.menus.values():
+        for option in menu.options:
+            assert option.choose_when.strip(), (menu.id, option.exercise)
+
+
+def test_every_prescription_says_where_its_dose_comes_from():
+    """Written in the record, not left to the default: a source id or `editors`."""
+    missing = []
+    for path in sorted((CONTENT / "exercises").glob("*.yml")) + sorted((CONTENT / "ladders").glob("*.yml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        prescriptions = data.get("prescriptions", []) + [
+            step["prescription"] for step in data.get("steps", []) if "prescription" in step
+        ]
+        missing += [f"{path.name}: {p['goal']}" for p in prescriptions if "source" not in p]
+    assert missing == []
+
+
+def test_article_doses_are_credited_to_their_article(library):
+    for drill in ("wall-hip-hinge", "stick-hip-hinge", "pull-through", "romanian-deadlift"):
+        assert library.exercises[drill].prescriptions[0].source == "balance-guy-hinge", drill
+    assert library.exercises["trap-bar-deadlift"].prescriptions[0].source == "editors"
+
+
+def test_every_loaded_exercise_has_bracing_and_safety_lines(library):
+    loaded = [exercise for exercise in library.exercises.values() if exercise.loaded]
+    assert len(loaded) >= 15
+    for exercise in loaded:
+        assert exercise.bracing, exercise.id
+        assert any("breath" in line.lower() for line in exercise.bracing), exercise.id
+        assert any("pain" in line.lower() and "sore" in line.lower() for line in exercise.safety), exercise.id
+    assert not library.exercises["stick-hip-hinge"].loaded
+
+
+def test_either_or_equipment_is_marked(library):
+    assert library.exercises["romanian-deadlift"].equipment_mode == "any"
+    assert library.exercises["rack-pull"].equipment_mode == "all"
+
+
+def test_the_rdl_card_keeps_core_tight_chin_tucked(library):
+    cues = [cue.text for cue in library.exercises["romanian-deadlift"].card_cues]
+    assert "Core tight, chin tucked" in cues and len(cues) == 5
 
 
 def doses(exercise):
@@ -127,6 +190,7 @@ def test_article_doses_survive(library):
     assert [(p.sets, p.reps) for p in rdl[:2]] == [(3, "12-15"), (None, "8-12")]
     assert rdl[0].load == "Light"
     assert (3, "8-12") in doses(exercises["pull-through"])
+    assert (2, None) in doses(exercises["wall-hip-hinge-with-stick"])  # the editors' timed hold
     assert any(reps == "12-15" for _, reps in doses(exercises["banded-hip-hinge"]))
     for drill in ("wall-hip-hinge", "stick-hip-hinge", "wall-hip-hinge-with-stick"):
         assert (3, "15") in doses(exercises[drill]), drill
@@ -150,7 +214,58 @@ def test_faults_are_found_by_everyday_words(library):
 def test_common_abbreviations_are_aliases(library):
     assert "RDL" in library.exercises["romanian-deadlift"].aliases
     assert "SLRDL" in library.exercises["single-leg-rdl"].aliases
-    assert "KB deadlift" in library.exercises["kettlebell-hinge"].aliases
+    assert "KB RDL" in library.exercises["kettlebell-hinge"].aliases
+
+
+# Lines a coach flagged in issue 16, each wrong or contradicting another record.
+OLD_LINES = {
+    "exercises/wall-hip-hinge.yml": ["soft, not bent"],
+    "exercises/romanian-deadlift.yml": ["every ladder here leads to", "drive through the heels"],
+    "exercises/foam-roller-drill.yml": [
+        "in front of the toes",
+        "ahead of the toes",
+        "shins close to vertical",
+    ],
+    "faults/toes-lifting.yml": ["weight back to mid-foot"],
+    "exercises/pull-through.yml": ["drive through the heels"],
+    "exercises/single-leg-rdl.yml": ["through the standing heel"],
+    "faults/not-bending-at-hips.yml": ["drive through the heels"],
+    "faults/rounded-back.yml": ["common road to back pain"],
+    "faults/over-arched-low-back.yml": ["middle of the back"],
+    "exercises/stick-hip-hinge.yml": ["middle of the back"],
+    "faults/low-back-doing-the-work.yml": ["for a week"],
+    "exercises/kettlebell-hinge.yml": ["kb deadlift", "kettlebell deadlift"],
+    "ladders/wall-to-rdl.yml": ["hamstrings on the way down and glutes on the way up"],
+}
+
+
+@pytest.mark.parametrize("record", sorted(OLD_LINES))
+def test_lines_flagged_by_a_coach_are_gone(record):
+    data = yaml.safe_load((CONTENT / record).read_text("utf-8"))
+    text = " ".join(strings({key: value for key, value in data.items() if key != "sources_differ"})).lower()
+    for line in OLD_LINES[record]:
+        assert line not in " ".join(text.split()), f"{record} still says {line!r}"
+
+
+def test_one_teaching_for_the_feet_and_the_pages_say_sources_differ(library):
+    """Mid-foot everywhere on the standing hinges; where an article said heels, the record says so."""
+    for kind in ("exercises", "faults"):
+        for record in getattr(library, kind).values():
+            if kind == "exercises" and record.pattern != "hinge":
+                continue
+            text = " ".join(strings(record.model_dump(exclude={"sources_differ"}))).lower()
+            assert "through the heel" not in text, record.id
+    for record in ("romanian-deadlift", "pull-through", "single-leg-rdl", "bodyweight-hip-hinge"):
+        topics = [note.topic for note in library.exercises[record].sources_differ]
+        assert "Heels or mid-foot" in topics, record
+    for record in ("weight-off-midfoot", "toes-lifting", "not-bending-at-hips"):
+        assert library.faults[record].sources_differ, record
+
+
+def test_the_three_reasons_the_hinge_is_hard_to_learn_are_given(library):
+    summary = library.ladders["wall-to-rdl"].summary.lower()
+    assert "three reasons" in summary
+    assert "sitting" in summary and "low back" in summary and "feel" in summary
 
 
 def test_posture_cues_are_taught(library):

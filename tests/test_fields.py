@@ -33,6 +33,8 @@ HIDDEN = {
     ("Prescription", "sets"): "part of the dose, '3 × 15'",
     ("Prescription", "reps"): "part of the dose, '3 × 15'",
     ("Prescription", "per_side"): "part of the dose, 'each side'",
+    ("Prescription", "seconds"): "part of the dose, '2 × 20–30 s'",
+    ("Cue", "card"): "shown as 'on the card' beside the cue, and by the card itself",
     ("Source", "url"): "the link target of the source's title",
 }
 

@@ -92,7 +92,7 @@ def write_dataset(folder: Path, data=DATASET) -> Path:
     return path
 
 
-RECORD_LINK = re.compile(r"\[([^\]]+)\]\((?:exercises|faults|ladders)/(?!index\.md)[^)]+\.md\)")
+RECORD_LINK = re.compile(r"\[([^\]]+)\]\((?:exercises|faults|ladders|menus)/(?!index\.md)[^)]+\.md\)")
 
 
 @pytest.fixture

@@ -19,5 +19,11 @@ def test_relations_are_derived():
     assert (second.step.number, second.previous.id, second.next) == (2, "first-drill", None)
     assert second.step.move_on_label == "Goal reached when:"
     cited = library.records_citing(library.sources["test-article"])
-    assert {model.id for model in cited} == {"first-drill", "second-drill", "test-fault", "test-ladder"}
-    assert library.summary() == "2 exercises, 1 fault, 1 ladder, 1 source"
+    assert {model.id for model in cited} == {
+        "first-drill",
+        "second-drill",
+        "test-fault",
+        "test-ladder",
+        "test-menu",
+    }
+    assert library.summary() == "2 exercises, 1 fault, 1 ladder, 1 menu, 2 sources"
