@@ -70,11 +70,8 @@ def _problem(record: Record, cls: type[BaseModel], detail: dict) -> Problem:
     if kind == "missing":
         return record.problem(loc[:-1], f"missing required field `{where}`")
     message = detail["msg"]
-    field_name = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    if kind == "string_pattern_mismatch" and field_name != "reps":
+    if kind == "string_pattern_mismatch":  # the only pattern left to pydantic's wording is the slug's
         message = "must be a lowercase slug: letters a-z, digits and single hyphens"
-    elif kind == "string_pattern_mismatch":
-        message = "must be a number of reps or a range such as 8-12"
     return record.problem(loc, f"`{where}`: {message}")
 
 
