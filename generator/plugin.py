@@ -17,6 +17,7 @@ from .cards import decks
 from .decks import build_decks
 from .errors import ContentError, DrillbookError
 from .pipeline import generate, generate_if_changed
+from .search import SearchFields
 from .write import OWNED_FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -33,6 +34,10 @@ class DrillbookConfig(Config):
 class DrillbookPlugin(BasePlugin[DrillbookConfig]):
     serving = False
     library = None
+
+    def __init__(self):
+        super().__init__()
+        self.search_fields = SearchFields()
 
     def on_startup(self, *, command, dirty):
         # Having on_startup makes MkDocs keep this instance across the rebuilds of `serve`.
@@ -65,6 +70,10 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         self.library = library
         return config
 
+    def on_page_markdown(self, markdown, *, page, config, files):
+        self.search_fields.note(page)
+        return markdown
+
     # MkDocs keeps every page's Markdown and HTML body until the build ends (about 45 KB a
     # page). The Markdown is dropped once converted, before any template runs; the HTML once
     # the page is written. Neither MkDocs, Material's templates nor this site's plugins
@@ -84,7 +93,9 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             page.content = None
         return output
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
+        self.search_fields.add_to_index(config.site_dir)
         if self.serving:
             # Decks take minutes for a large library and would hold up every live rebuild.
             log.info("drillbook: PDF decks are not made by `mkdocs serve`; `mkdocs build` makes them")

@@ -161,7 +161,9 @@ def changed(kind: str, where: tuple, value) -> dict:
     return record
 
 
-@pytest.mark.parametrize(("kind", "where", "value"), CHANGES, ids=[f"{k}-{w[-1]}-{v!r}"[:60] for k, w, v in CHANGES])
+@pytest.mark.parametrize(
+    ("kind", "where", "value"), CHANGES, ids=[f"{k}-{w[-1]}-{v!r}"[:60] for k, w, v in CHANGES]
+)
 def test_the_checker_and_the_schema_agree(kind, where, value):
     record = changed(kind, where, value)
     try:
