@@ -17,7 +17,7 @@ from .cards import decks
 from .decks import build_decks
 from .errors import ContentError, DrillbookError
 from .pipeline import generate, generate_if_changed
-from .search import SearchFields
+from .search import SearchFields, weigh_fields
 from .write import OWNED_FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -43,7 +43,9 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         # Having on_startup makes MkDocs keep this instance across the rebuilds of `serve`.
         self.serving = command == "serve"
 
+    @event_priority(50)  # before the search plugin reads its options
     def on_config(self, config):
+        weigh_fields(config)
         self.content_dir = Path(config.config_file_path).parent / self.config.content
         started = time.perf_counter()
         try:

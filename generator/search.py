@@ -1,17 +1,32 @@
-"""A record's aliases and cues in the site's search index, weighed like a title.
+"""Fields of the site's search index that Material cannot fill from a page: a record's name
+and aliases, under its kind (`exercise`, `fault`, `ladder`), and an exercise's cues.
 
-Material indexes a page's title, text and tags, and its `fields` option (`mkdocs.yml`, under
-`search:`) weighs any field an index entry holds. The record templates list a record's
-aliases and cues in front matter (`search: {aliases: [...], cues: [...]}`); once the search
-plugin has written its index, they are added to the page's first entry, so "RDL" finds the
-exercise called that, and a cue finds the exercise that uses it."""
+Material indexes each page's title, text and tags, and weighs every field named in its
+`fields` option; the plugin names these there, unless `mkdocs.yml` already does. The record
+templates list the values in front matter (`search: {exercise: [name, *aliases], cues: [...]}`);
+once the search plugin has written its index, they are added to the page's first entry."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-FIELDS = ("exercise", "fault", "ladder", "cues")
+# Material weighs a title 1000 and text 1, and tags 1000000 unless told otherwise: here tags
+# weigh as a title does (a muscle or equipment tag), and a name or alias outweighs them all, so
+# it ranks above pages that only mention the word; an exercise's outweighs a fault's by 3.5,
+# which covers a rarer word form in a fault's alias ("deadlifts" against "deadlift"). Cues sit
+# just under names, so a typed cue still finds its exercise. tests/browser/test_search.py
+# holds the queries these were tuned on.
+FIELD_BOOSTS = {"exercise": 100_000, "fault": 28_000, "ladder": 26_000, "cues": 24_000, "tags": 1000}
+FIELDS = ("exercise", "fault", "ladder", "cues")  # filled from front matter
+
+
+def weigh_fields(config) -> None:
+    """Name the fields in the search plugin's options, before it reads them."""
+    for name, plugin in config.plugins.items():
+        if name.endswith("search") and isinstance(getattr(plugin.config, "fields", None), dict):
+            for field, boost in FIELD_BOOSTS.items():
+                plugin.config.fields.setdefault(field, {"boost": boost})
 
 
 class SearchFields:
