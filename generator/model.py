@@ -7,13 +7,15 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
+    WrapValidator,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REPS_PATTERN = r"^[1-9][0-9]{0,2}(?:-[1-9][0-9]{0,2})?$"
@@ -29,15 +31,34 @@ LIMITS = {
     "card_cues": 5,
 }
 
+# Text is stripped before its length is checked; the JSON Schema says "not blank" as a pattern.
+NOT_BLANK = {"pattern": r"\S"}
+
+
+def _text(limit: int):
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=limit),
+        Field(json_schema_extra=NOT_BLANK),
+    ]
+
+
+def _reps_as_text(value, handler) -> str:
+    """A whole number or a range, always kept as text ('15', '8-12'), with one message if neither."""
+    try:
+        return str(handler(value))
+    except ValidationError:
+        raise PydanticCustomError("reps", "must be a number of reps or a range such as 8-12") from None
+
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=LIMITS["slug"])]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=LIMITS["name"])]
-CueText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=LIMITS["cue"])]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=LIMITS["line"])]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=LIMITS["text"])]
+Name = _text(LIMITS["name"])
+CueText = _text(LIMITS["cue"])
+Line = _text(LIMITS["line"])
+Text = _text(LIMITS["text"])
 Reps = Annotated[
-    str,
-    BeforeValidator(lambda value: str(value) if type(value) is int else value),
-    StringConstraints(pattern=REPS_PATTERN),
+    Annotated[int, Field(ge=1, le=999)] | Annotated[str, StringConstraints(pattern=REPS_PATTERN)],
+    WrapValidator(_reps_as_text),
 ]
 Level = Annotated[int, Field(ge=1, le=5, description="1 beginner … 5 expert")]
 MAX = LIMITS["list"]
@@ -56,7 +77,8 @@ SCHEMA_VERSION = 1
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+    # Strict: a number where the schema says number, text where it says text; no "3" for 3.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Muscles(Model):

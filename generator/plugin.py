@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from .decks import build_decks, library_decks
 from .errors import ContentError, DrillbookError
 from .pipeline import generate, generate_if_changed
+from .search import SearchFields, weigh_fields
 from .write import OWNED_FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -33,11 +34,17 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
     serving = False
     library = None
 
+    def __init__(self):
+        super().__init__()
+        self.search_fields = SearchFields()
+
     def on_startup(self, *, command, dirty):
         # Having on_startup makes MkDocs keep this instance across the rebuilds of `serve`.
         self.serving = command == "serve"
 
+    @event_priority(50)  # before the search plugin reads its options
     def on_config(self, config):
+        weigh_fields(config)
         self.content_dir = Path(config.config_file_path).parent / self.config.content
         started = time.perf_counter()
         try:
@@ -64,6 +71,10 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         self.library = library
         return config
 
+    def on_page_markdown(self, markdown, *, page, config, files):
+        self.search_fields.note(page)
+        return markdown
+
     # With `free_pages: true`, each page's Markdown is dropped once converted (before any
     # template runs) and its HTML once the page is written, which lowers a large build's
     # peak memory (benchmarks/README.md). Off by default: a template or plugin that reads
@@ -81,7 +92,9 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             page.content = None
         return output
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
+        self.search_fields.add_to_index(config.site_dir)
         if self.serving:
             # Decks take minutes for a large library and would hold up every live rebuild.
             log.info("drillbook: PDF decks are not made by `mkdocs serve`; `mkdocs build` makes them")

@@ -8,6 +8,10 @@ from collections import Counter
 import pytest
 from playwright.sync_api import expect
 
+# Material's word separator from mkdocs.yml, enough to split names into words as search does.
+WORDS = re.compile(r"[\s\-,:!=\[\]()\"/]+")
+KIND_ORDER = ("exercises", "faults", "ladders")
+
 
 @pytest.fixture
 def search(page, site_url):
@@ -64,8 +68,9 @@ def own_cues(library) -> dict[str, str]:
 
 
 def test_cue_phrases_find_their_exercise(search, library):
-    """Cues share words ("hips", "back"), so this is a rate over every cue: most put their
-    exercise first, nearly all in the top three (stock Material: 1 in 9 first)."""
+    """Cues share words ("hips", "back") with each other and with other records' names, which
+    rank first for a word they hold, so this is a rate over every cue: most put their exercise
+    first, nearly all in the top three (stock Material: 1 in 9 first)."""
     cues = own_cues(library)
     assert len(cues) >= 10
     ranks = {}
@@ -76,7 +81,7 @@ def test_cue_phrases_find_their_exercise(search, library):
     first = sum(rank == 0 for rank in ranks.values()) / len(ranks)
     top3 = sum(rank < 3 for rank in ranks.values()) / len(ranks)
     missed = {cue: rank for cue, rank in ranks.items() if rank >= 3}
-    assert first >= 0.75 and top3 >= 0.9, f"first {first:.0%}, top 3 {top3:.0%}; {missed}"
+    assert first >= 0.55 and top3 >= 0.85, f"first {first:.0%}, top 3 {top3:.0%}; {missed}"
 
 
 def most_common(values) -> str:
@@ -105,3 +110,63 @@ def test_card_and_embed_pages_stay_out_of_the_results(search, library):
     results = search(exercise.name)
     assert f"exercises/{exercise.id}/" in results
     assert [path for path in results if path.startswith(("cards/", "embed/"))] == []
+
+
+# Everyday queries and the page a visitor expects first: names, aliases, equipment, faults in
+# plain words, and the three that once landed on a page that only mentions the word.
+FIRST_HIT = {
+    "RDL": "exercises/romanian-deadlift/",
+    "rounded back": "faults/rounded-back/",
+    "arched back": "faults/over-arched-low-back/",
+    "low back": "faults/low-back-doing-the-work/",
+    "sore back": "faults/low-back-doing-the-work/",
+    "swing": "exercises/kettlebell-swing/",
+    "glute bridge": "exercises/glute-bridge/",
+    "trap bar": "exercises/trap-bar-deadlift/",
+    "sumo": "exercises/sumo-hip-hinge/",
+    "dowel": "exercises/stick-hip-hinge/",
+    "band": "exercises/banded-hip-hinge/",
+    "pull-through": "exercises/pull-through/",
+    "bent-over row": "exercises/hinge-to-bent-over-row/",
+    "embed": "embedding/",
+}
+
+
+@pytest.mark.parametrize("query", FIRST_HIT)
+def test_an_everyday_query_finds_its_page_first(search, query):
+    assert search(query)[0] == FIRST_HIT[query]
+
+
+def named(library, query: str) -> dict[str, int]:
+    """{page: kind rank} of every record with a word in its name or an alias starting with
+    `query`, as the search box matches words."""
+    pages = {}
+    for rank, kind in enumerate(KIND_ORDER):
+        for record in getattr(library, kind).values():
+            words = [
+                w.lower()
+                for text in (record.name, *getattr(record, "aliases", []))
+                for w in WORDS.split(text)
+            ]
+            if any(word.startswith(query) for word in words):
+                pages[f"{kind}/{record.id}/"] = rank
+    return pages
+
+
+@pytest.mark.parametrize("query", ["deadlift", "stick", "kettlebell", "hip", "wall", "knees"])
+def test_named_records_rank_first_exercises_then_faults_then_ladders(search, library, query):
+    """`deadlift` once put a fault (alias "Lower back sore after deadlifts") above the seven
+    exercises named for it, and `stick` put "Over-arching the low back" above "Stick hip hinge"."""
+    expected = named(library, query)
+    assert expected, f"no record is named with {query!r}"
+    top = search(query)[: len(expected)]  # the dialog shows ten at first
+    assert set(top) == set(expected) or (len(top) == 10 and set(top) < set(expected)), f"{query!r}: {top}"
+    ranks = [expected[page] for page in top]
+    assert ranks == sorted(ranks), f"{query!r}: {top}"
+
+
+def test_a_word_only_in_a_source_title_finds_an_exercise_before_the_bibliography(search, library):
+    """The word is in one source's title only: the exercises drawing on it come first."""
+    assert any("posture" in source.title.lower() for source in library.sources.values())
+    results = search("posture")
+    assert results[0].startswith("exercises/") and results[0] != "exercises/", results[:3]
