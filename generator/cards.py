@@ -176,8 +176,8 @@ CARD = {
     "credit": Box(PAGE_WIDTH_MM, 9, 1),
 }
 POSTER = {
-    "title": Box(PAGE_WIDTH_MM, 28, 2),
-    "goal": Box(PAGE_WIDTH_MM, 12, 2),
+    "title": Box(HEADING_MM, 28, 2),
+    "goal": Box(HEADING_MM, 12, 2),
 }
 # Height left for a poster's steps under its heading, and the most lines a criterion takes.
 POSTER_STEPS_MM = 200
@@ -288,14 +288,15 @@ class Card:
     qr: Markup | None
 
 
-def exercise_url(site_url: str, exercise_id: str) -> str:
-    return f"{site_url.rstrip('/')}/exercises/{exercise_id}/"
+def page_url(site_url: str, kind: str, record_id: str) -> str:
+    """The absolute URL of a record's page, which a card's QR code holds."""
+    return f"{site_url.rstrip('/')}/{kind}/{record_id}/"
 
 
 def make_card(view: ExerciseView, site_url: str | None) -> Card:
     exercise = view.exercise
     main = view.places[0] if view.places else None
-    url = exercise_url(site_url, exercise.id) if site_url else None
+    url = page_url(site_url, "exercises", exercise.id) if site_url else None
     step = f"Step {main.step.number} of {main.count}" if main else None
     return Card(
         exercise=exercise,
@@ -414,8 +415,11 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
     for view in ladders:
         steps = poster_steps(view)
         half = -(-len(steps) // poster_layout(len(steps)).columns)
+        url = page_url(site_url, "ladders", view.ladder.id) if site_url else None
         page = poster_template.render(
             ladder=view.ladder,
+            url=url,
+            qr=qr_svg(url) if url else None,
             title=POSTER["title"].fit(view.ladder.name),
             goal=POSTER["goal"].fit(view.ladder.goal, prefix="Goal: "),
             columns=[steps[:half], steps[half:]] if half < len(steps) else [steps],

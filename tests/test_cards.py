@@ -257,12 +257,16 @@ def qr_matrix(svg: str) -> list[list[int]]:
     return grid
 
 
-def test_card_qr_code_encodes_the_exercise_page_url(built_site):
+@pytest.mark.parametrize(
+    "card, page",
+    [("wall-hip-hinge", "exercises/wall-hip-hinge/"), ("ladders/wall-to-rdl", "ladders/wall-to-rdl/")],
+)
+def test_card_and_poster_qr_codes_encode_their_page_url(built_site, card, page):
     import zxingcpp
 
-    html = (built_site / "cards" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    html = (built_site / "cards" / card / "index.html").read_text("utf-8")
     svg = re.search(r"<svg viewBox=.*?</svg>", html, re.DOTALL).group(0)
-    url = SITE_URL + "exercises/wall-hip-hinge/"
+    url = SITE_URL + page
     grid = qr_matrix(svg)
     expected = segno.make(url, error="m", micro=False).matrix
     border = (len(grid) - len(expected)) // 2
@@ -274,7 +278,7 @@ def test_card_qr_code_encodes_the_exercise_page_url(built_site):
             if dark:
                 image.paste(0, (x * scale, y * scale, (x + 1) * scale, (y + 1) * scale))
     assert [code.text for code in zxingcpp.read_barcodes(image)] == [url]
-    assert (built_site / "exercises" / "wall-hip-hinge" / "index.html").is_file()
+    assert (built_site / page / "index.html").is_file()
 
 
 def test_cards_index_lists_every_card_poster_and_deck(built_site, shipped):
