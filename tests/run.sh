@@ -9,6 +9,6 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1
         echo "chromium and poppler-utils are needed: sudo apt-get install chromium poppler-utils" >&2
     fi
 fi
-python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+python3 -m pip install -q --disable-pip-version-check -e '.[test,zensical]'
 export NO_MKDOCS_2_WARNING=1
 exec python3 -m pytest "$@"
