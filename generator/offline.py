@@ -21,9 +21,10 @@ FALLBACK = "404.html"
 # Opened on demand, never precached: large files a reader may never open.
 MEDIA_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".mp4", ".webm", ".mp3", ".ogg"}
 # Files for other programs and sites, not for reading the site: the data files, schemas, oEmbed
-# files and HTML fragments, sitemaps, source maps, the builders' leftovers; and the search
-# languages other than English (fetched, then kept, by a site that uses one).
-SKIPPED_FOLDERS = {"api", "schemas", "hooks"}
+# files and HTML fragments, sitemaps, source maps, Python files a builder copied from the
+# theme folder; and the search languages other than English (fetched, then kept, by a site
+# that uses one).
+SKIPPED_FOLDERS = {"api", "schemas"}
 SKIPPED_PREFIXES = ("assets/javascripts/lunr/",)
 SKIPPED_SUFFIXES = {".map", ".gz", ".xml", ".py"}
 

@@ -153,6 +153,17 @@ def test_pages_cards_and_search_open_with_the_network_cut(context, offline_site,
     expect(tab.locator("h1").first).to_contain_text(exercise.name)
 
 
+def test_chromium_finds_the_site_installable(context, offline_site):
+    """Chromium's own check, as for its Install button; Playwright's private windows are the
+    one thing it objects to."""
+    base, _ = offline_site
+    tab = visit_once(context, base + "/")
+    session = context.new_cdp_session(tab)
+    assert session.send("Page.getAppManifest").get("errors") == []
+    errors = session.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    assert [error["errorId"] for error in errors] in ([], ["in-incognito"])
+
+
 def test_decks_open_offline_only_once_opened(context, offline_site):
     base, _ = offline_site
     tab = visit_once(context, base + "/cards/")
