@@ -1,13 +1,15 @@
-"""The `drillbook` command: check, generate, build, schema, import."""
+"""The `drillbook` command: check, generate, build, finish, schema, import."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from .errors import DrillbookError
+from .finish import finish_site
 from .importer import import_free_exercise_db
 from .model import json_schemas
 from .pipeline import generate, read_library
@@ -36,6 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="generate the pages and build the site")
     build.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    finish = commands.add_parser(
+        "finish", help="after another builder (Zensical): write the PDF decks and the offline files"
+    )
+    finish.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="MkDocs config")
+    finish.add_argument("--site", type=Path, default=None, help="built site folder (default: site_dir)")
+    finish.add_argument("--no-decks", action="store_true", help="skip the PDF decks")
 
     schema = commands.add_parser("schema", help="write the JSON Schema of every record kind")
     schema.add_argument("--out", type=Path, default=Path("docs/schemas"), help="output folder")
@@ -106,6 +115,25 @@ class _PlainFormatter(logging.Formatter):
         return f"{record.levelname.capitalize()}: {record.getMessage()}"
 
 
+def run_finish(args) -> int:
+    """What the MkDocs plugin does after `mkdocs build`, for a site another builder made."""
+    settings = project_settings(args.config_file)
+    site = args.site or settings.site_dir
+    library = read_library(settings.content)
+    make_decks = settings.decks and not args.no_decks and os.environ.get("DRILLBOOK_DECKS", "1") != "0"
+    logging.getLogger("mkdocs.plugins.drillbook").setLevel(logging.INFO)
+    handler = logging.StreamHandler(sys.stderr)
+    logging.getLogger("mkdocs.plugins.drillbook").addHandler(handler)
+    try:
+        finish_site(
+            site, library, settings.site_name, make_decks=make_decks, directory_urls=settings.directory_urls
+        )
+    finally:
+        logging.getLogger("mkdocs.plugins.drillbook").removeHandler(handler)
+    print(f"Finished {site}: {'PDF decks, ' if make_decks else ''}manifest and service worker")
+    return 0
+
+
 def run_schema(args) -> int:
     schemas = json_schemas()
     stale = [
@@ -137,6 +165,7 @@ COMMANDS = {
     "check": run_check,
     "generate": run_generate,
     "build": run_build,
+    "finish": run_finish,
     "schema": run_schema,
     "import": run_import,
 }

@@ -13,8 +13,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .decks import build_decks, library_decks
 from .errors import ContentError, DrillbookError
+from .finish import finish_site
 from .pipeline import generate, generate_if_changed
 from .search import SearchFields, weigh_fields
 from .write import OWNED_FOLDERS
@@ -92,18 +92,28 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             page.content = None
         return output
 
-    @event_priority(-100)  # after the search plugin has written its index
+    @event_priority(-200)  # after every other plugin and hook has written its files
     def on_post_build(self, config):
         self.search_fields.add_to_index(config.site_dir)
         if self.serving:
-            # Decks take minutes for a large library and would hold up every live rebuild.
-            log.info("drillbook: PDF decks are not made by `mkdocs serve`; `mkdocs build` makes them")
+            # Decks take minutes for a large library and would hold up every live rebuild;
+            # a service worker would cache pages that are being edited.
+            log.info(
+                "drillbook: PDF decks are not made by `mkdocs serve`, nor the offline files; "
+                "`mkdocs build` makes them"
+            )
             return
-        if self.config.decks and os.environ.get("DRILLBOOK_DECKS", "1") != "0":
-            try:
-                build_decks(Path(config.site_dir), library_decks(self.library), config.use_directory_urls)
-            except DrillbookError as error:
-                raise PluginError(str(error)) from None
+        make_decks = self.config.decks and os.environ.get("DRILLBOOK_DECKS", "1") != "0"
+        try:
+            finish_site(
+                Path(config.site_dir),
+                self.library,
+                config.site_name,
+                make_decks=make_decks,
+                directory_urls=config.use_directory_urls,
+            )
+        except DrillbookError as error:
+            raise PluginError(str(error)) from None
 
     def on_serve(self, server, config, builder):
         # MkDocs watches all of docs/, so the pages this plugin writes at the start of a

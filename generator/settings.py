@@ -13,11 +13,15 @@ class ProjectSettings(NamedTuple):
     content: Path
     docs: Path
     site_url: str | None
+    site_dir: Path = Path("site")
+    site_name: str = "Drillbook"
+    directory_urls: bool = True
+    decks: bool = True
 
 
 def project_settings(config_file: Path) -> ProjectSettings:
-    """content folder, docs folder and site_url as `mkdocs build` would use them; without a
-    config file, MkDocs' defaults (`content`, `docs`, no site_url)."""
+    """content folder, docs folder, site_url and the rest as `mkdocs build` would use them;
+    without a config file, MkDocs' defaults (`content`, `docs`, no site_url, `site`)."""
     if not config_file.is_file():
         return ProjectSettings(Path("content"), Path("docs"), None)
     from mkdocs.config import load_config
@@ -29,4 +33,12 @@ def project_settings(config_file: Path) -> ProjectSettings:
         raise DrillbookError(f"{config_file}: {error}") from None
     plugin = config.plugins.get("drillbook")
     content = plugin.config.content if plugin else "content"
-    return ProjectSettings(config_file.parent / content, Path(config.docs_dir), config.site_url or None)
+    return ProjectSettings(
+        config_file.parent / content,
+        Path(config.docs_dir),
+        config.site_url or None,
+        Path(config.site_dir),
+        config.site_name,
+        config.use_directory_urls,
+        plugin.config.decks if plugin else True,
+    )

@@ -14,6 +14,6 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1
         echo "these Debian packages are needed: sudo apt-get install $PACKAGES" >&2
     fi
 fi
-python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+python3 -m pip install -q --disable-pip-version-check -e '.[test,zensical]'
 export NO_MKDOCS_2_WARNING=1
 exec python3 -m pytest "$@"

@@ -1,0 +1,27 @@
+"""What a built site still needs from Drillbook, whichever builder made it: the PDF decks,
+then the offline files. The MkDocs plugin runs it after `mkdocs build`; `drillbook finish`
+runs it after any other builder (Zensical)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .decks import build_decks, library_decks
+from .errors import DrillbookError
+from .library import Library
+from .offline import write_offline_files
+
+log = logging.getLogger("mkdocs.plugins.drillbook")
+
+
+def finish_site(
+    site_dir: Path, library: Library, site_name: str, *, make_decks: bool = True, directory_urls: bool = True
+) -> None:
+    """Write the decks (unless `make_decks` is false), then the manifest and service worker."""
+    if not (site_dir / "index.html").is_file():
+        raise DrillbookError(f"{site_dir} holds no built site (no index.html); build the site first")
+    if make_decks:
+        build_decks(site_dir, library_decks(library), directory_urls)
+    version = write_offline_files(site_dir, site_name)
+    log.info(f"drillbook: offline files written (version {version})")
