@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
+
+from .pose import FaultPoses, Position
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REPS_PATTERN = r"^[1-9][0-9]{0,2}(?:-[1-9][0-9]{0,2})?$"
@@ -104,6 +107,20 @@ class Exercise(Model):
     safety: list[Line] = Field(default=[], max_length=6)
     media: list[Media] = Field(default=[], max_length=6)
     sources: list[Slug] = Field(min_length=1, max_length=MAX)
+    positions: list[Position] = Field(
+        default=[], max_length=6, description="Side-view poses drawn as figures: start, bottom, finish, …"
+    )
+
+    @field_validator("positions")
+    @classmethod
+    def _names_unique(cls, positions: list[Position]) -> list[Position]:
+        names = [position.name for position in positions]
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise PydanticCustomError(
+                "positions", f"position names must differ; `{repeated[0]}` is used twice"
+            )
+        return positions
 
 
 class Fault(Model):
@@ -118,6 +135,7 @@ class Fault(Model):
     fix: list[CueText] = Field(min_length=1, max_length=MAX, description="Cues that fix it.")
     drills: list[Slug] = Field(default=[], max_length=MAX, description="ids of corrective drills")
     sources: list[Slug] = Field(min_length=1, max_length=MAX)
+    positions: FaultPoses | None = Field(default=None, description="The faulty pose beside the correct one.")
 
 
 class LadderStep(Model):
