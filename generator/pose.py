@@ -51,7 +51,9 @@ FOOT = WINTER["foot_length"] * HEIGHT
 HEEL = FOOT * 0.25  # heel behind the ankle joint
 # Half thicknesses of the drawn body, in metres: joints sit this far above a surface they rest on.
 TRUNK_HALF = 0.07
-LIMB_HALF = 0.045
+LIMB_HALF = 0.04
+THIGH_HALF = 0.05
+FOOT_HALF = 0.025
 
 # Range of each angle a body can take, in degrees.
 JOINT_RANGES = {
@@ -170,9 +172,11 @@ class Pose(_Model):
             raise _problem("a prop is listed twice")
         if len([kind for kind in kinds if kind in HELD or kind == "stick"]) > 1:
             raise _problem("the hands hold one thing at a time: one of barbell, dumbbell(s), …, stick")
+        if "bench" in kinds and self.stance != "lying":
+            raise _problem("a `bench` carries the shoulders of a `stance: lying` pose; a seat is a `box`")
         body = self.body()
         lowest = min(body.lowest_points(), key=lambda item: item[1])
-        if lowest[1] < -0.02:
+        if lowest[1] < -0.005:
             raise _problem(f"the {lowest[0]} goes {round(-lowest[1] * 100)} cm through the floor")
         if self.stance == "lying":
             support = body.support_height
@@ -253,14 +257,14 @@ class Body:
     def of(cls, pose: Pose) -> Body:
         p: dict[str, tuple[float, float]] = {}
         if pose.stance == "kneeling":
-            p["knee"] = (0.0, LIMB_HALF)
+            p["knee"] = (0.0, THIGH_HALF)
             p["ankle"] = (-SHANK, LIMB_HALF)
-            p["heel"] = (-SHANK, LIMB_HALF + HEEL)
-            p["toe"] = (-SHANK - FOOT + HEEL, LIMB_HALF)
+            p["heel"] = (-SHANK, LIMB_HALF + FOOT_HALF)
+            p["toe"] = (-SHANK - FOOT + HEEL, FOOT_HALF)
         else:
             p["ankle"] = (0.0, ANKLE_HEIGHT)
-            p["heel"] = (-HEEL, 0.0)
-            p["toe"] = (FOOT - HEEL, 0.0)
+            p["heel"] = (-HEEL, FOOT_HALF)
+            p["toe"] = (FOOT - HEEL, FOOT_HALF)
             p["knee"] = _polar(p["ankle"], SHANK, pose.shin_tilt)
         thigh_tilt = pose.shin_tilt - pose.knee
         p["hip"] = _polar(p["knee"], THIGH, thigh_tilt)
