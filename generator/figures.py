@@ -31,7 +31,7 @@ from .pose import (
 # and a little below it for the ground line's thickness.
 LEFT, TOP, WIDTH, HEIGHT = -110, -235, 220, 240
 # Where each stance puts the ankle (cm), so the whole body stays on the canvas.
-ANCHOR = {"two-feet": -5, "one-leg": 10, "kneeling": 20, "lying": 65}
+ANCHOR = {"front": 0, "two-feet": -5, "one-leg": 10, "kneeling": 20, "lying": 65}
 # Half widths of the drawn parts, cm (strokes are twice these).
 STROKES = {
     "trunk": TRUNK_HALF * 200,
@@ -53,8 +53,11 @@ STYLE = (
     ".db-figure .db-prop{stroke:currentColor;fill:none;stroke-width:2.5;opacity:.75}"
     ".db-figure .db-solid{fill:currentColor;fill-opacity:.15}"
     ".db-figure .db-ground{stroke:currentColor;stroke-width:2;opacity:.6}"
+    ".db-figure .db-stick{stroke:currentColor;stroke-linecap:round}"
+    ".db-figure .db-halo{stroke:var(--db-figure-paper,Canvas);stroke-linecap:round}"
     ".db-figure .db-contact{fill:var(--db-figure-accent,LinkText);stroke:none}"
-    ".db-figure text{fill:currentColor;font:600 11px sans-serif;text-anchor:middle}"
+    ".db-figure .db-fault-label{fill:var(--db-figure-accent,LinkText)}"
+    ".db-figure text{fill:currentColor;font:700 18px sans-serif;text-anchor:middle}"
 )
 
 
@@ -105,14 +108,8 @@ def _offset(point, tilt: float, distance: float) -> tuple[float, float]:
     return point[0] - distance * math.cos(rad), point[1] + distance * math.sin(rad)
 
 
-def _spine_control(pose: Pose, body: Body) -> tuple[float, float]:
-    """The control point of the trunk's curve: off the straight line towards the back when
-    rounded, towards the belly when arched."""
-    hip, shoulder = body.points["hip"], body.points["shoulder"]
-    sign = {"neutral": 0, "rounded": 1, "arched": -1}[pose.spine.shape]
-    length = math.dist(hip, shoulder)
-    push = sign * length / 2 * math.tan(math.radians(pose.spine.amount / 2))
-    return _offset(_along(hip, shoulder, 0.5), body.trunk_tilt, push)
+def _minus(a, b) -> tuple[float, float]:
+    return a[0] - b[0], a[1] - b[1]
 
 
 def _bezier(a, control, b, t: float) -> tuple[float, float]:
@@ -143,10 +140,12 @@ def stick_line(
     """The stick's two ends, and each of its three contact points (head, upper back, pelvis)
     with whether the body touches the stick there."""
     p = body.points
-    control = _spine_control(pose, body)
+    control = body.points["spine"]
     head_tilt = math.degrees(math.atan2(p["neck"][0] - p["shoulder"][0], p["neck"][1] - p["shoulder"][1]))
-    head = _offset(p["head"], head_tilt, HEAD_RADIUS)
-    upper = _offset(_bezier(p["hip"], control, p["shoulder"], 0.75), body.trunk_tilt, TRUNK_HALF)
+    head = _offset(p["neck"], head_tilt, TRUNK_HALF)
+    tangent = _along(_minus(control, p["hip"]), _minus(p["shoulder"], control), 0.75)
+    upper_tilt = math.degrees(math.atan2(tangent[0], tangent[1]))
+    upper = _offset(_bezier(p["hip"], control, p["shoulder"], 0.75), upper_tilt, TRUNK_HALF)
     pelvis = _offset(p["hip"], body.trunk_tilt, TRUNK_HALF)
     # The stick rests on the two outermost points; the third may be off it.
     a, b = pelvis, head
@@ -155,7 +154,8 @@ def stick_line(
     points = [head, upper, pelvis]
     contacts = [(point, abs(_side(a, b, point)) < 0.02) for point in points]
     length = math.dist(a, b)
-    ends = [_along(a, b, -0.25 / length), _along(a, b, 1 + 0.12 / length)]
+    along = [((x - a[0]) * (b[0] - a[0]) + (y - a[1]) * (b[1] - a[1])) / length**2 for x, y in points]
+    ends = [_along(a, b, min(along) - 0.2 / length), _along(a, b, max(along) + 0.12 / length)]
     return ends, contacts
 
 
@@ -212,6 +212,11 @@ def _load(canvas: _Canvas, pose: Pose, body: Body) -> None:
         canvas.circle(centre, 0.025, "db-prop db-load")
         if kind == "trap-bar":
             canvas.line((centre[0] - 0.3, centre[1]), (centre[0] + 0.3, centre[1]), 3, "db-prop")
+    elif kind == "dumbbell-on-end":
+        x, y = centre
+        canvas.rect((x - 0.05, y - radius), 0.1, 0.09, "db-prop db-solid db-load")
+        canvas.rect((x - 0.05, y + radius - 0.09), 0.1, 0.09, "db-prop db-solid db-load")
+        canvas.line((x, y - radius + 0.09), (x, y + radius - 0.09), 3, "db-prop")
     elif kind in ("dumbbell", "dumbbells"):
         canvas.rect(
             (centre[0] - radius, centre[1] - radius), radius * 2, radius * 2, "db-prop db-solid db-load"
@@ -230,7 +235,7 @@ def _body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
     parts.line(p["heel"], p["toe"], STROKES["foot"], "db-foot")
     parts.line(p["ankle"], p["knee"], STROKES["shank"])
     parts.line(p["knee"], p["hip"], STROKES["thigh"])
-    parts.curve(p["hip"], _spine_control(pose, body), p["shoulder"], STROKES["trunk"], "db-trunk")
+    parts.curve(p["hip"], body.points["spine"], p["shoulder"], STROKES["trunk"], "db-trunk")
     parts.line(p["shoulder"], p["neck"], STROKES["neck"])
     parts.circle(p["head"], HEAD_RADIUS, "db-head")
     elbow, hand = p["elbow"], p["hand"]
@@ -254,14 +259,55 @@ def _stick(canvas: _Canvas, pose: Pose, body: Body) -> None:
     if not pose.prop("stick"):
         return
     ends, contacts = stick_line(pose, body)
-    canvas.line(ends[0], ends[1], 3.5, "db-prop db-stick")
+    canvas.line(ends[0], ends[1], 8, "db-halo")
+    canvas.line(ends[0], ends[1], 3.5, "db-stick")
     for point, touching in contacts:
         if touching:
-            canvas.circle(point, 0.02, "db-contact")
+            canvas.circle(point, 0.025, "db-contact")
+
+
+# Front view: half widths in metres of the stance, hips and shoulders, and how far a knee or
+# ankle moves in per degree of `knees_in` or `ankles_in`.
+FRONT = {"feet": 0.16, "hips": 0.1, "shoulders": 0.19, "hands": 0.16, "knee_in": 0.0045, "ankle_in": 0.003}
+
+
+def _front_body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
+    """Both legs seen from the front, at the heights the side view gives them."""
+    p = body.points
+    parts = _Canvas(canvas.dx, canvas.offset)
+    for side in (-1, 1):
+        foot_x = side * FRONT["feet"]
+        ankle = (foot_x - side * FRONT["ankle_in"] * pose.ankles_in, p["ankle"][1])
+        hip = (side * FRONT["hips"], p["hip"][1])
+        share = (p["knee"][1] - ankle[1]) / (hip[1] - ankle[1])
+        knee_x = ankle[0] + (hip[0] - ankle[0]) * share - side * FRONT["knee_in"] * pose.knees_in
+        knee = (knee_x, p["knee"][1])
+        parts.line((foot_x - 0.04, FOOT_HALF), (foot_x + 0.04, FOOT_HALF), STROKES["foot"], "db-foot")
+        parts.line((foot_x, FOOT_HALF), ankle, STROKES["shank"])
+        parts.line(ankle, knee, STROKES["shank"])
+        parts.line(knee, hip, STROKES["thigh"])
+        shoulder = (side * FRONT["shoulders"], p["shoulder"][1])
+        hand = (side * FRONT["hands"], p["hand"][1])
+        parts.line(shoulder, hand, STROKES["arm"])
+        for joint in (knee, hip, shoulder):
+            parts.circle(joint, 0.015, "db-joint")
+    parts.line((-FRONT["hips"], p["hip"][1]), (FRONT["hips"], p["hip"][1]), STROKES["thigh"])
+    parts.line((0, p["hip"][1]), (0, p["shoulder"][1]), STROKES["trunk"] * 1.6)
+    parts.line(
+        (-FRONT["shoulders"], p["shoulder"][1]), (FRONT["shoulders"], p["shoulder"][1]), STROKES["arm"]
+    )
+    parts.line((0, p["shoulder"][1]), (0, p["neck"][1]), STROKES["neck"])
+    parts.circle((0, p["head"][1]), HEAD_RADIUS, "db-head")
+    canvas.group(f"db-body {cls}".strip(), parts.parts)
 
 
 def _draw(canvas: _Canvas, pose: Pose, cls: str = "", ghost: Pose | None = None) -> None:
     body = pose.body()
+    if pose.view == "front":
+        if ghost is not None:
+            _front_body(canvas, ghost, ghost.body(), "db-ghost")
+        _front_body(canvas, pose, body, cls)
+        return
     _props_behind(canvas, pose, body)
     _load(canvas, pose, body)
     if ghost is not None:
@@ -281,9 +327,13 @@ def _svg(label: str, width: int, parts: list[str]) -> Markup:
     )
 
 
+def _anchor(pose: Pose) -> float:
+    return ANCHOR["front" if pose.view == "front" else pose.stance] / 100
+
+
 def pose_svg(pose: Pose) -> Markup:
     """One pose, labelled with its caption."""
-    canvas = _Canvas(ANCHOR[pose.stance] / 100)
+    canvas = _Canvas(_anchor(pose))
     _draw(canvas, pose)
     return _svg(pose.caption, WIDTH, canvas.parts)
 
@@ -291,14 +341,15 @@ def pose_svg(pose: Pose) -> Markup:
 def fault_svg(poses: FaultPoses) -> Markup:
     """The correct pose, and beside it the faulty one in the accent colour over a faint copy
     of the correct one, so the difference shows."""
-    right = _Canvas(ANCHOR[poses.correct.stance] / 100)
+    right = _Canvas(_anchor(poses.correct))
     _draw(right, poses.correct)
-    wrong = _Canvas(ANCHOR[poses.faulty.stance] / 100, offset=WIDTH)
-    ghost = poses.correct if poses.correct.stance == poses.faulty.stance else None
+    wrong = _Canvas(_anchor(poses.faulty), offset=WIDTH)
+    same_frame = (poses.correct.stance, poses.correct.view) == (poses.faulty.stance, poses.faulty.view)
+    ghost = poses.correct if same_frame else None
     _draw(wrong, poses.faulty, "db-fault", ghost)
     labels = [
-        f'<text x="{LEFT + WIDTH / 2}" y="{TOP + 14}">Right</text>',
-        f'<text class="db-fault-label" x="{LEFT + WIDTH * 1.5}" y="{TOP + 14}">Fault</text>',
+        f'<text x="{LEFT + WIDTH / 2}" y="{TOP + 20}">Right</text>',
+        f'<text class="db-fault-label" x="{LEFT + WIDTH * 1.5}" y="{TOP + 20}">Fault</text>',
     ]
     label = f"Right: {poses.correct.caption} Fault: {poses.faulty.caption}"
     return _svg(label, WIDTH * 2, right.parts + wrong.parts + labels)

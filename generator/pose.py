@@ -2,15 +2,18 @@
 
 The figure faces right. Angles are in degrees:
 
+- `foot`: the foot's tilt off the floor, positive when the toes lift (rocked onto the heels),
+  negative when the heels lift; 0 flat.
 - `ankle`: the shin's tilt forward of vertical with the foot flat (dorsiflexion); negative
   when the knee is behind the ankle. Unused when kneeling (the shin lies on the floor).
 - `knee`: knee bend, 0 straight.
 - `hip`: hip bend between thigh and trunk, 0 standing straight, negative behind (extension).
-- `trunk`: the trunk's lean forward of vertical (hip to shoulder). Give `hip` or `trunk`: the
+- `trunk`: the lean forward of vertical of the lower trunk (the pelvis); a rounded spine bends
+  the upper trunk further forward by its `amount`, an arched one back. Give `hip` or `trunk`: the
   other follows from the ankle and knee (trunk = shin tilt − knee + hip); both must agree.
 - `spine`: neutral, rounded (the back humps) or arched (the low back sags), by `amount`.
 - `neck`: the head's bend from the line of the upper trunk, positive chin towards chest.
-- `shoulder`: the upper arm's angle from the trunk, 0 hanging along it, 90 straight ahead
+- `shoulder`: the upper arm's angle from the upper trunk, 0 hanging along it, 90 straight ahead
   of the chest, 180 overhead.
 - `elbow`: elbow bend, 0 straight.
 """
@@ -58,6 +61,7 @@ FOOT_HALF = 0.025
 # Range of each angle a body can take, in degrees.
 JOINT_RANGES = {
     "ankle": (-50, 45),
+    "foot": (-30, 25),
     "knee": (0, 150),
     "hip": (-30, 135),
     "trunk": (-120, 120),
@@ -65,11 +69,14 @@ JOINT_RANGES = {
     "shoulder": (-60, 180),
     "elbow": (0, 150),
     "spine": (0, 40),
+    "knees_in": (0, 30),
+    "ankles_in": (0, 20),
 }
 PROP_KINDS = (
     "barbell",
     "dumbbell",
     "dumbbells",
+    "dumbbell-on-end",
     "kettlebell",
     "kettlebells",
     "trap-bar",
@@ -82,9 +89,19 @@ PROP_KINDS = (
     "platform",
     "foam-roller",
 )
-HELD = {"barbell", "dumbbell", "dumbbells", "kettlebell", "kettlebells", "trap-bar", "cable"}
+HELD = {
+    "barbell",
+    "dumbbell",
+    "dumbbells",
+    "dumbbell-on-end",
+    "kettlebell",
+    "kettlebells",
+    "trap-bar",
+    "cable",
+}
 # Loads: (centre's distance from the gripping hand along the forearm, radius), metres. Plates
-# are the standard 45 cm across, so a bar on the floor sits with the hands 22.5 cm up.
+# are the standard 45 cm across, so a bar on the floor sits with the hands 22.5 cm up. A
+# dumbbell on end hangs straight down from the hands round its top head (radius: half its length).
 LOADS = {
     "barbell": (0.0, 0.225),
     "trap-bar": (0.0, 0.225),
@@ -92,6 +109,7 @@ LOADS = {
     "dumbbells": (0.0, 0.09),
     "kettlebell": (0.17, 0.11),
     "kettlebells": (0.17, 0.11),
+    "dumbbell-on-end": (0.16, 0.16),
 }
 # Default height and distance from the heels (behind; in front of the toes for the roller), cm.
 PROP_HEIGHTS = {"bench": 40, "box": 45, "platform": 15}
@@ -138,7 +156,9 @@ class Pose(_Model):
     """One side-view pose and what it holds or touches."""
 
     caption: Caption = Field(description="Alt text and label: 'Bottom: hips back, back flat'.")
+    view: Literal["side", "front"] = Field(default="side", description="Front views show knees and feet.")
     stance: Literal["two-feet", "one-leg", "kneeling", "lying"] = "two-feet"
+    foot: int = _angle("foot", "Foot tilt: positive lifts the toes, negative the heels")
     ankle: int = _angle("ankle", "Shin tilt forward of vertical")
     knee: int = _angle("knee", "Knee bend")
     hip: int | None = _angle("hip", "Hip bend; give this or `trunk`", None)
@@ -149,6 +169,8 @@ class Pose(_Model):
     elbow: int = _angle("elbow", "Elbow bend")
     free_hip: int | None = _angle("hip", "One-leg stance: the free leg's hip bend", None)
     free_knee: int | None = _angle("knee", "One-leg stance: the free leg's knee bend", None)
+    knees_in: int = _angle("knees_in", "Front view: each knee's drift towards the other")
+    ankles_in: int = _angle("ankles_in", "Front view: each ankle's roll inwards, the arch flattening")
     props: list[Annotated[Prop, BeforeValidator(_prop_shorthand)]] = Field(default=[], max_length=4)
 
     @model_validator(mode="after")
@@ -167,6 +189,10 @@ class Pose(_Model):
         one_leg = self.stance == "one-leg"
         if not one_leg and (self.free_hip is not None or self.free_knee is not None):
             raise _problem("`free_hip` and `free_knee` are for `stance: one-leg` only")
+        if self.view == "side" and (self.knees_in or self.ankles_in):
+            raise _problem("`knees_in` and `ankles_in` show only from the front: add `view: front`")
+        if self.view == "front" and (self.stance != "two-feet" or self.props):
+            raise _problem("a front view draws a lifter standing on two feet, without props")
         kinds = [prop.kind for prop in self.props]
         if len(set(kinds)) != len(kinds):
             raise _problem("a prop is listed twice")
@@ -178,6 +204,8 @@ class Pose(_Model):
         lowest = min(body.lowest_points(), key=lambda item: item[1])
         if lowest[1] < -0.005:
             raise _problem(f"the {lowest[0]} goes {round(-lowest[1] * 100)} cm through the floor")
+        if self.foot and self.stance in ("kneeling", "lying"):
+            raise _problem("`foot` tilts a standing foot; kneeling and lying poses keep it as drawn")
         if self.stance == "lying":
             support = body.support_height
             gap = body.points["shoulder"][1] - TRUNK_HALF - support
@@ -262,19 +290,38 @@ class Body:
             p["heel"] = (-SHANK, LIMB_HALF + FOOT_HALF)
             p["toe"] = (-SHANK - FOOT + HEEL, FOOT_HALF)
         else:
-            p["ankle"] = (0.0, ANKLE_HEIGHT)
-            p["heel"] = (-HEEL, FOOT_HALF)
-            p["toe"] = (FOOT - HEEL, FOOT_HALF)
+            # The foot pivots on the heel (toes up) or on the ball of the foot (heels up).
+            tilt = math.radians(pose.foot)
+            pivot = (-HEEL, FOOT_HALF) if pose.foot >= 0 else (FOOT - HEEL, FOOT_HALF)
+            for name, (x, y) in (
+                ("ankle", (0.0, ANKLE_HEIGHT)),
+                ("heel", (-HEEL, FOOT_HALF)),
+                ("toe", (FOOT - HEEL, FOOT_HALF)),
+            ):
+                dx, dy = x - pivot[0], y - pivot[1]
+                p[name] = (
+                    pivot[0] + dx * math.cos(tilt) - dy * math.sin(tilt),
+                    pivot[1] + dx * math.sin(tilt) + dy * math.cos(tilt),
+                )
             p["knee"] = _polar(p["ankle"], SHANK, pose.shin_tilt)
         thigh_tilt = pose.shin_tilt - pose.knee
         p["hip"] = _polar(p["knee"], THIGH, thigh_tilt)
         trunk_tilt = thigh_tilt + pose.hip_angle
-        p["shoulder"] = _polar(p["hip"], TRUNK, trunk_tilt)
-        bend = pose.spine.amount / 2 * {"neutral": 0, "rounded": 1, "arched": -1}[pose.spine.shape]
-        neck_tilt = trunk_tilt + bend + pose.neck
+        # The spine bends from the pelvis up: the lower trunk leans `trunk_tilt`, the upper trunk
+        # `bend` further forward (rounded) or back (arched); the curve's control point sits where
+        # the two tangents meet.
+        bend = pose.spine.amount * {"neutral": 0, "rounded": 1, "arched": -1}[pose.spine.shape]
+        chest_tilt = trunk_tilt + bend
+        p["shoulder"] = _polar(p["hip"], TRUNK, trunk_tilt + bend / 2)
+        p["spine"] = _polar(p["hip"], TRUNK / 2 / math.cos(math.radians(bend / 2)), trunk_tilt)
+        neck_tilt = chest_tilt + pose.neck
         p["neck"] = _polar(p["shoulder"], NECK, neck_tilt)
-        p["head"] = _polar(p["neck"], HEAD_RADIUS, neck_tilt)
-        arm_tilt = trunk_tilt + 180 - pose.shoulder
+        # The back of the head lines up with the upper back, so the head sits forward of the neck's line.
+        forward = math.radians(neck_tilt + 90)
+        centre = _polar(p["neck"], HEAD_RADIUS, neck_tilt)
+        shift = HEAD_RADIUS - TRUNK_HALF
+        p["head"] = (centre[0] + shift * math.sin(forward), centre[1] + shift * math.cos(forward))
+        arm_tilt = chest_tilt + 180 - pose.shoulder
         p["elbow"] = _polar(p["shoulder"], UPPER_ARM, arm_tilt)
         forearm_tilt = arm_tilt - pose.elbow
         p["hand"] = _polar(p["elbow"], FOREARM, forearm_tilt)
@@ -287,13 +334,14 @@ class Body:
         load = None
         if pose.load in LOADS:
             offset, radius = LOADS[pose.load]
-            load = (_polar(p["hand"], offset, forearm_tilt), radius)
+            hang = 180 if pose.load == "dumbbell-on-end" else forearm_tilt
+            load = (_polar(p["hand"], offset, hang), radius)
         return cls(p, trunk_tilt, forearm_tilt, support, load)
 
     def lowest_points(self) -> list[tuple[str, float]]:
         """(name, height of its lowest edge) of every joint that could go through the floor."""
         found = [(name.replace("_", " "), y - LIMB_HALF) for name, (x, y) in self.points.items()]
-        found = [item for item in found if item[0] not in ("heel", "toe", "ankle", "knee", "head")]
+        found = [item for item in found if item[0] not in ("heel", "toe", "ankle", "knee", "head", "spine")]
         found.append(("head", self.points["head"][1] - HEAD_RADIUS))
         if self.load:
             found.append(("load", self.load[0][1] - self.load[1]))
