@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .figures import fault_path, position_path
 from .library import Library
 from .model import SCHEMA_NAMES, SCHEMA_VERSION, Exercise, Model
 
@@ -47,7 +48,11 @@ def export_files(library: Library, site_url: str | None = None) -> dict[str, str
     for exercise in exercises:
         path = f"api/exercises/{exercise.id}.json"
         urls = SiteUrls(site_url, path)
-        files[path] = _dump({**_envelope("exercises", urls), **_entry(exercise, urls.exercise(exercise.id))})
+        entry = _entry(exercise, urls.exercise(exercise.id))
+        figures = {
+            position.name: urls(position_path(exercise.id, position.name)) for position in exercise.positions
+        }
+        files[path] = _dump({**_envelope("exercises", urls), **entry, "figures": figures})
     for kind in ("faults", "ladders", "sources"):
         path = f"api/{kind}.json"
         urls = SiteUrls(site_url, path)
@@ -56,13 +61,18 @@ def export_files(library: Library, site_url: str | None = None) -> dict[str, str
             _envelope(
                 kind,
                 urls,
-                [
-                    _entry(record, urls.page(kind, record.id) if kind != "sources" else {})
-                    for record in records
-                ],
+                [_listed(kind, record, urls) for record in records],
             )
         )
     return files
+
+
+def _listed(kind: str, record: Model, urls: SiteUrls) -> dict:
+    """A fault, ladder or source in its list; a fault with poses gains the path of its figure."""
+    entry = _entry(record, urls.page(kind, record.id) if kind != "sources" else {})
+    if kind == "faults" and record.positions:
+        entry["figure"] = urls(fault_path(record.id))
+    return entry
 
 
 def _envelope(kind: str, urls: SiteUrls, entries: list | None = None) -> dict:

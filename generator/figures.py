@@ -331,6 +331,41 @@ def _anchor(pose: Pose) -> float:
     return ANCHOR["front" if pose.view == "front" else pose.stance] / 100
 
 
+def position_path(exercise_id: str, name: str) -> str:
+    """Where the figure of an exercise's position is written, under docs/."""
+    return f"figures/exercises/{exercise_id}/{name}.svg"
+
+
+def fault_path(fault_id: str) -> str:
+    return f"figures/faults/{fault_id}.svg"
+
+
+def angles_line(pose: Pose) -> str:
+    """The pose's angles in one line, as the figure gallery lists them for authors."""
+    parts = [pose.view + " view" if pose.view == "front" else "", pose.stance]
+    angles = {
+        "foot": pose.foot,
+        "ankle": pose.ankle,
+        "knee": pose.knee,
+        "hip": pose.hip_angle,
+        "trunk": pose.trunk_lean,
+        "neck": pose.neck,
+        "shoulder": pose.shoulder,
+        "elbow": pose.elbow,
+        "free hip": pose.free_hip,
+        "free knee": pose.free_knee,
+        "knees in": pose.knees_in,
+        "ankles in": pose.ankles_in,
+    }
+    parts += [
+        f"{name} {value}°" for name, value in angles.items() if value or name in ("knee", "hip", "trunk")
+    ]
+    if pose.spine.shape != "neutral":
+        parts.append(f"spine {pose.spine.shape} {pose.spine.amount}°")
+    parts += [prop.kind for prop in pose.props]
+    return " · ".join(part for part in parts if part)
+
+
 def pose_svg(pose: Pose) -> Markup:
     """One pose, labelled with its caption."""
     canvas = _Canvas(_anchor(pose))

@@ -14,7 +14,7 @@ from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
 from .parallel import run_apart
-from .render import TEMPLATES, render_exercise_pages, render_fault_ladder_and_browse_pages
+from .render import TEMPLATES, render_exercise_pages, render_fault_ladder_and_browse_pages, render_figures
 from .validate import validate_records
 from .write import OWNED_FOLDERS, WriteReport, claim_folders, sync_folders
 
@@ -61,6 +61,7 @@ def generate(content_dir: Path, docs_dir: Path, site_url: str | None = None) -> 
                 render_fault_ladder_and_browse_pages(library)
                 | render_cards(library, site_url)
                 | export_files(library, site_url)
+                | render_figures(library)
             )
             return sync_folders(files, docs_dir, claimed, REST_FOLDERS)
 

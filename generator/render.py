@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .figures import angles_line, fault_path, fault_svg, pose_svg, position_path
 from .library import Library
 from .model import LEVEL_NAMES, SLUG_PATTERN, Exercise, Fault, Prescription
 
@@ -214,3 +215,28 @@ def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[
 
 def record_kind(model) -> str:
     return {"Exercise": "exercises", "Fault": "faults", "Ladder": "ladders"}[type(model).__name__]
+
+
+def render_figures(library: Library) -> dict[str, str]:
+    """Every position's figure and every fault's pair as SVG files, and the figure gallery
+    that shows them all with their angles, keyed by path under `docs/`."""
+    files: dict[str, str] = {}
+    exercises = []
+    for exercise in exercises_in_order(library):
+        shown = []
+        for position in exercise.positions:
+            svg = pose_svg(position)
+            files[position_path(exercise.id, position.name)] = svg + "\n"
+            shown.append((position, svg, angles_line(position)))
+        exercises.append((exercise, shown))
+    faults = []
+    for fault in sorted(library.faults.values(), key=lambda f: f.name.lower()):
+        if fault.positions:
+            svg = fault_svg(fault.positions)
+            files[fault_path(fault.id)] = svg + "\n"
+            lines = [angles_line(fault.positions.correct), angles_line(fault.positions.faulty)]
+            faults.append((fault, svg, lines))
+    files["figures/index.md"] = (
+        make_environment().get_template("figures.md.j2").render(exercises=exercises, faults=faults)
+    )
+    return files

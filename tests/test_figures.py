@@ -207,3 +207,26 @@ def test_a_pose_a_body_cannot_take_is_refused_with_its_place(tmp_path):
         "content/exercises/bent.yml:12:12: `positions[0].elbow`: Input should be less than or equal to 150"
         in (result.stderr)
     )
+
+
+def test_figures_are_written_listed_in_the_gallery_and_exported():
+    """Every figure is a file under figures/, the gallery shows each one, and the JSON export
+    names the file of each position and fault pair."""
+    import json
+
+    from generator.export import export_files
+    from generator.render import render_figures
+
+    files = render_figures(LIBRARY)
+    gallery = files["figures/index.md"]
+    exported = export_files(LIBRARY, "https://example.org/")
+    for name, pose in SHIPPED:
+        exercise_id, position = name.split("/")
+        path = f"figures/exercises/{exercise_id}/{position}.svg"
+        assert parse(files[path]).get("aria-label") == pose.caption
+        entry = json.loads(exported[f"api/exercises/{exercise_id}.json"])
+        assert entry["figures"][position] == f"https://example.org/{path}"
+    assert gallery.count("<svg") == len(SHIPPED) + len(PAIRS)
+    faults = json.loads(exported["api/faults.json"])["faults"]
+    assert all(item["figure"] == f"https://example.org/figures/faults/{item['id']}.svg" for item in faults)
+    assert all(f"figures/faults/{item['id']}.svg" in files for item in faults)
