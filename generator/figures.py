@@ -25,11 +25,12 @@ from .pose import (
     Body,
     FaultPoses,
     Pose,
+    Position,
 )
 
 # The canvas in centimetres: x from LEFT to LEFT + WIDTH, y from TOP down to the floor at 0
 # and a little below it for the ground line's thickness.
-LEFT, TOP, WIDTH, HEIGHT = -110, -235, 220, 240
+LEFT, TOP, WIDTH, HEIGHT = -110, -220, 220, 225
 # Where each stance puts the ankle (cm), so the whole body stays on the canvas.
 ANCHOR = {"front": 0, "two-feet": -5, "one-leg": 10, "kneeling": 20, "lying": 65}
 # Half widths of the drawn parts, cm (strokes are twice these).
@@ -218,9 +219,8 @@ def _load(canvas: _Canvas, pose: Pose, body: Body) -> None:
         canvas.rect((x - 0.05, y + radius - 0.09), 0.1, 0.09, "db-prop db-solid db-load")
         canvas.line((x, y - radius + 0.09), (x, y + radius - 0.09), 3, "db-prop")
     elif kind in ("dumbbell", "dumbbells"):
-        canvas.rect(
-            (centre[0] - radius, centre[1] - radius), radius * 2, radius * 2, "db-prop db-solid db-load"
-        )
+        canvas.circle(centre, radius, "db-prop db-solid db-load")
+        canvas.circle(centre, 0.02, "db-prop db-load")
     else:
         canvas.line(hand, centre, 3, "db-prop")
         canvas.circle(centre, radius, "db-prop db-solid db-load")
@@ -232,6 +232,7 @@ def _body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
     if pose.stance == "one-leg":
         parts.line(p["hip"], p["free_knee"], STROKES["thigh"])
         parts.line(p["free_knee"], p["free_ankle"], STROKES["shank"])
+        parts.line(p["free_ankle"], p["free_toe"], STROKES["foot"])
     parts.line(p["heel"], p["toe"], STROKES["foot"], "db-foot")
     parts.line(p["ankle"], p["knee"], STROKES["shank"])
     parts.line(p["knee"], p["hip"], STROKES["thigh"])
@@ -329,6 +330,15 @@ def _svg(label: str, width: int, parts: list[str]) -> Markup:
 
 def _anchor(pose: Pose) -> float:
     return ANCHOR["front" if pose.view == "front" else pose.stance] / 100
+
+
+def key_position(positions: list[Position]) -> Position | None:
+    """The one position that shows a movement best when there is room for one: its bottom
+    (or the first position between start and finish), else its finish."""
+    middle = [p for p in positions if p.name not in ("start", "finish")]
+    if middle:
+        return next((p for p in middle if p.name == "bottom"), middle[0])
+    return next((p for p in positions if p.name == "finish"), positions[-1] if positions else None)
 
 
 def position_path(exercise_id: str, name: str) -> str:

@@ -328,7 +328,9 @@ class Body:
         if pose.stance == "one-leg":
             free_thigh = trunk_tilt - (pose.free_hip or 0) + 180
             p["free_knee"] = _polar(p["hip"], THIGH, free_thigh)
-            p["free_ankle"] = _polar(p["free_knee"], SHANK, free_thigh + (pose.free_knee or 0))
+            free_shank = free_thigh + (pose.free_knee or 0)
+            p["free_ankle"] = _polar(p["free_knee"], SHANK, free_shank)
+            p["free_toe"] = _polar(p["free_ankle"], FOOT - HEEL, free_shank - 90)
         bench = pose.prop("bench")
         support = (bench.height or PROP_HEIGHTS["bench"]) / 100 if bench and pose.stance == "lying" else 0.0
         load = None

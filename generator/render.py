@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .figures import angles_line, fault_path, fault_svg, pose_svg, position_path
+from .figures import angles_line, fault_path, fault_svg, key_position, pose_svg, position_path
 from .library import Library
 from .model import LEVEL_NAMES, SLUG_PATTERN, Exercise, Fault, Prescription
 
@@ -94,6 +94,7 @@ def make_environment() -> Environment:
         autoescape=False,
     )
     env.filters.update(yaml=yaml_value, dose=dose, level=level_label, indented=indented)
+    env.filters.update(pose_figure=pose_svg, fault_figure=fault_svg, key_position=key_position)
     env.globals.update(link=page_link, slug=slug)
     return env
 
