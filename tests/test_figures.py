@@ -230,3 +230,26 @@ def test_figures_are_written_listed_in_the_gallery_and_exported():
     faults = json.loads(exported["api/faults.json"])["faults"]
     assert all(item["figure"] == f"https://example.org/figures/faults/{item['id']}.svg" for item in faults)
     assert all(f"figures/faults/{item['id']}.svg" in files for item in faults)
+
+
+def test_pages_show_the_figures(built_site):
+    """On the built site: an exercise page opens with its positions, a fault page shows the
+    pair, the exercise's fault checklist shows each fault's pair, a ladder shows each step."""
+    rdl = LIBRARY.exercises["romanian-deadlift"]
+    page = (built_site / "exercises" / "romanian-deadlift" / "index.html").read_text("utf-8")
+    strip = page.split('class="db-figures db-figures--strip"', 1)[1].split("</div>", 1)[0]
+    labels = re.findall(r'<svg[^>]* aria-label="([^"]*)"', strip)
+    assert labels == [position.caption for position in rdl.positions]
+    assert page.index("db-figures--strip") < page.index('id="at-a-glance"')
+    checklist = page.split('id="fault-checklist"', 1)[1]
+    assert checklist.count("db-figure-box--pair") == len(rdl.faults)
+    fault = (built_site / "faults" / "rounded-back" / "index.html").read_text("utf-8")
+    assert LIBRARY.faults["rounded-back"].positions.faulty.caption in fault
+    ladder_id = "wall-to-rdl"
+    ladder = (built_site / "ladders" / ladder_id / "index.html").read_text("utf-8")
+    assert ladder.count('class="db-figure-step"') == len(LIBRARY.ladders[ladder_id].steps)
+    gallery = (built_site / "figures" / "index.html").read_text("utf-8")
+    assert gallery.count('<svg xmlns="http://www.w3.org/2000/svg" class="db-figure"') == len(SHIPPED) + len(
+        PAIRS
+    )
+    assert (built_site / "figures" / "exercises" / "romanian-deadlift" / "bottom.svg").is_file()
