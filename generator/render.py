@@ -224,6 +224,8 @@ def render_figures(library: Library) -> dict[str, str]:
     files: dict[str, str] = {}
     exercises = []
     for exercise in exercises_in_order(library):
+        if not exercise.positions:
+            continue
         shown = []
         for position in exercise.positions:
             svg = pose_svg(position)
