@@ -1,4 +1,4 @@
-"""Draw each pose as an SVG figure: a side view at one scale, in the page's colours.
+"""Draw each pose as an SVG figure, a side (or front) view at one scale, in the page's colours.
 
 Lengths come from `pose.Body` (Winter's segment table); here they become centimetres on a
 fixed canvas, so every figure has the same size and two figures compare. Colours are
@@ -31,9 +31,9 @@ from .pose import (
 # The canvas in centimetres: x from LEFT to LEFT + WIDTH, y from TOP down to the floor at 0
 # and a little below it for the ground line's thickness.
 LEFT, TOP, WIDTH, HEIGHT = -110, -220, 220, 225
-# Where each stance puts the ankle (cm), so the whole body stays on the canvas.
+# Where each stance (or the front view) puts the ankle (cm), so the whole body stays on the canvas.
 ANCHOR = {"front": 0, "two-feet": -5, "one-leg": 10, "kneeling": 20, "lying": 65}
-# Half widths of the drawn parts, cm (strokes are twice these).
+# Stroke widths of the drawn parts, cm.
 STROKES = {
     "trunk": TRUNK_HALF * 200,
     "thigh": THIGH_HALF * 200,
@@ -135,7 +135,7 @@ def _arm_to(shoulder, target, upper: float, lower: float, back: tuple[float, flo
     return elbow, (elbow[0] + lower * math.cos(reach), elbow[1] + lower * math.sin(reach))
 
 
-def stick_line(
+def _stick_line(
     pose: Pose, body: Body
 ) -> tuple[list[tuple[float, float]], list[tuple[tuple[float, float], bool]]]:
     """The stick's two ends, and each of its three contact points (head, upper back, pelvis)
@@ -241,7 +241,7 @@ def _body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
     parts.circle(p["head"], HEAD_RADIUS, "db-head")
     elbow, hand = p["elbow"], p["hand"]
     if pose.prop("stick"):
-        ends, _ = stick_line(pose, body)
+        ends, _ = _stick_line(pose, body)
         grip = _along(ends[0], ends[1], 0.3)
         back = _offset((0, 0), body.trunk_tilt, 1)
         elbow, hand = _arm_to(
@@ -259,7 +259,7 @@ def _body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
 def _stick(canvas: _Canvas, pose: Pose, body: Body) -> None:
     if not pose.prop("stick"):
         return
-    ends, contacts = stick_line(pose, body)
+    ends, contacts = _stick_line(pose, body)
     canvas.line(ends[0], ends[1], 8, "db-halo")
     canvas.line(ends[0], ends[1], 3.5, "db-stick")
     for point, touching in contacts:
