@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .figures import fault_path, position_path
 from .library import Library
 from .model import SCHEMA_NAMES, SCHEMA_VERSION, Model
 from .views import ExerciseView, Views
@@ -52,6 +53,9 @@ def export_files(library: Library, views: Views, site_url: str | None = None) ->
         urls = SiteUrls(site_url, path)
         entry = _entry(exercise, urls.exercise(exercise.id))
         entry["shown"] = _shown(views.exercises[exercise.id])
+        entry["figures"] = {
+            position.name: urls(position_path(exercise.id, position.name)) for position in exercise.positions
+        }
         files.add(
             path, _dump({**_envelope("exercises", urls), **entry}), f"the data of exercise `{exercise.id}`"
         )
@@ -59,11 +63,17 @@ def export_files(library: Library, views: Views, site_url: str | None = None) ->
         path = f"api/{kind}.json"
         urls = SiteUrls(site_url, path)
         records = sorted(getattr(library, kind).values(), key=lambda record: record.id)
-        entries = [
-            _entry(record, urls.page(kind, record.id) if kind != "sources" else {}) for record in records
-        ]
+        entries = [_listed(kind, record, urls) for record in records]
         files.add(path, _dump(_envelope(kind, urls, entries)), f"the {kind} list")
     return files
+
+
+def _listed(kind: str, record: Model, urls: SiteUrls) -> dict:
+    """A fault, ladder or source in its list; a fault with poses gains the path of its figure."""
+    entry = _entry(record, urls.page(kind, record.id) if kind != "sources" else {})
+    if kind == "faults" and record.positions:
+        entry["figure"] = urls(fault_path(record.id))
+    return entry
 
 
 def _envelope(kind: str, urls: SiteUrls, entries: list | None = None) -> dict:

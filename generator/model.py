@@ -17,6 +17,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .pose import FaultPoses, Position
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REPS_PATTERN = r"^[1-9][0-9]{0,2}(?:-[1-9][0-9]{0,2})?$"
 
@@ -172,6 +174,20 @@ class Exercise(Model):
     safety: list[Line] = Field(default=[], max_length=6)
     media: list[Media] = Field(default=[], max_length=6)
     sources: list[Slug] = Field(min_length=1, max_length=MAX)
+    positions: list[Position] = Field(
+        default=[], max_length=6, description="Side-view poses drawn as figures: start, bottom, finish, …"
+    )
+
+    @field_validator("positions")
+    @classmethod
+    def _names_unique(cls, positions: list[Position]) -> list[Position]:
+        names = [position.name for position in positions]
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise PydanticCustomError(
+                "positions", f"position names must differ; `{repeated[0]}` is used twice"
+            )
+        return positions
 
     @field_validator("cues")
     @classmethod
@@ -208,6 +224,7 @@ class Fault(Model):
     )
     drills: list[Slug] = Field(default=[], max_length=MAX, description="ids of corrective drills")
     sources: list[Slug] = Field(min_length=1, max_length=MAX)
+    positions: FaultPoses | None = Field(default=None, description="The faulty pose beside the correct one.")
 
 
 class LadderStep(Model):

@@ -12,7 +12,7 @@ from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
 from .menus import render_menu_pages
-from .render import TEMPLATES, render_exercise_pages, render_fault_ladder_and_browse_pages
+from .render import TEMPLATES, render_exercise_pages, render_fault_ladder_and_browse_pages, render_figures
 from .validate import validate_records
 from .views import library_views
 from .write import OWNED_FOLDERS, Outputs, WriteReport, sync_pages
@@ -54,6 +54,7 @@ def render_site(library: Library, site_url: str | None) -> Outputs:
     outputs.add_all(render_menu_pages(library, views))
     outputs.add_all(render_cards(library, views, site_url))
     outputs.add_all(export_files(library, views, site_url))
+    outputs.add_all(render_figures(library))
     return outputs
 
 

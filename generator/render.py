@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from .decks import deck_links
 from .errors import counted
+from .figures import angles_line, fault_path, fault_svg, key_position, pose_svg, position_path
 from .library import Library
 from .model import SLUG_PATTERN, Exercise, Ladder
 from .views import BODYWEIGHT, Views, differences, level_label
@@ -85,6 +86,7 @@ def make_environment() -> Environment:
         autoescape=False,
     )
     env.filters.update(yaml=yaml_value, level=level_label, indented=indented)
+    env.filters.update(pose_figure=pose_svg, fault_figure=fault_svg, key_position=key_position)
     env.globals.update(link=page_link, slug=slug, deck_links=deck_links)
     return env
 
@@ -184,3 +186,30 @@ def record_kind(model) -> str:
     return {"Exercise": "exercises", "Fault": "faults", "Ladder": "ladders", "Menu": "menus"}[
         type(model).__name__
     ]
+
+
+def render_figures(library: Library) -> Outputs:
+    """Every position's figure and every fault's pair as SVG files, and the figure gallery
+    that shows them all with their angles."""
+    files = Outputs()
+    exercises = []
+    for exercise in exercises_in_order(library):
+        if not exercise.positions:
+            continue
+        shown = []
+        for position in exercise.positions:
+            svg = pose_svg(position)
+            made_by = f"the position `{position.name}` of exercise `{exercise.id}`"
+            files.add(position_path(exercise.id, position.name), svg + "\n", made_by)
+            shown.append((position, svg, angles_line(position)))
+        exercises.append((exercise, shown))
+    faults = []
+    for fault in sorted(library.faults.values(), key=lambda f: f.name.lower()):
+        if fault.positions:
+            svg = fault_svg(fault.positions)
+            files.add(fault_path(fault.id), svg + "\n", f"the figure of fault `{fault.id}`")
+            lines = [angles_line(fault.positions.correct), angles_line(fault.positions.faulty)]
+            faults.append((fault, svg, lines))
+    gallery = make_environment().get_template("figures.md.j2").render(exercises=exercises, faults=faults)
+    files.add("figures/index.md", gallery, "the figure gallery")
+    return files

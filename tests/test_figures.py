@@ -1,0 +1,256 @@
+"""Position figures: every pose of the shipped library (and one of every stance and prop) is
+drawn standing on the ground line, holding its load, above the floor, inside its canvas, as
+SVG that parses, says what it shows, and takes its colours from the page."""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import ROOT, drillbook
+
+from generator.figures import fault_svg, pose_svg
+from generator.pipeline import read_library
+from generator.pose import PROP_KINDS, Position
+
+SVG = "{http://www.w3.org/2000/svg}"
+LIBRARY = read_library(ROOT / "content")
+SHIPPED = [
+    (f"{exercise.id}/{position.name}", position)
+    for exercise in sorted(LIBRARY.exercises.values(), key=lambda e: e.id)
+    for position in exercise.positions
+]
+PAIRS = [(fault.id, fault.positions) for fault in LIBRARY.faults.values() if fault.positions]
+# One pose for every stance and every prop, so each drawing path is checked.
+SAMPLES = [
+    (
+        f"sample/{kind}",
+        Position(
+            name="bottom",
+            caption=f"Hinged with a {kind}",
+            ankle=5,
+            knee=20,
+            trunk=55,
+            shoulder=55,
+            props=[kind],
+        ),
+    )
+    for kind in PROP_KINDS
+    if kind != "bench"
+] + [
+    (
+        "sample/one-leg",
+        Position(name="bottom", caption="One leg", stance="one-leg", trunk=80, shoulder=80, free_hip=0),
+    ),
+    ("sample/kneeling", Position(name="bottom", caption="Kneeling", stance="kneeling", knee=140, trunk=20)),
+    (
+        "sample/lying",
+        Position(name="top", caption="Bridge", stance="lying", ankle=-5, knee=112, hip=0, neck=50),
+    ),
+    (
+        "sample/bench",
+        Position(
+            name="top", caption="Bench bridge", stance="lying", knee=90, hip=0, neck=20, props=["bench"]
+        ),
+    ),
+]
+POSES = SHIPPED + SAMPLES
+ALLOWED_COLOUR = re.compile(r"^(currentColor|Canvas|CanvasText|LinkText|var\(--[a-z-]+,\s*[A-Za-z]+\)|none)$")
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(str(svg))
+
+
+def view_box(root: ET.Element) -> tuple[float, float, float, float]:
+    left, top, width, height = map(float, root.get("viewBox").split())
+    return left, top, left + width, top + height
+
+
+def bounds(element: ET.Element) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of a drawn element, its stroke included."""
+    tag = element.tag.removeprefix(SVG)
+    half = float(element.get("stroke-width", 2.5)) / 2
+    if tag == "line":
+        xs = [float(element.get("x1")), float(element.get("x2"))]
+        ys = [float(element.get("y1")), float(element.get("y2"))]
+    elif tag == "circle":
+        r = float(element.get("r"))
+        x, y = float(element.get("cx")), float(element.get("cy"))
+        xs, ys, half = [x - r, x + r], [y - r, y + r], (0 if "db-head" in element.get("class") else half)
+    elif tag == "rect":
+        x, y = float(element.get("x")), float(element.get("y"))
+        xs, ys = [x, x + float(element.get("width"))], [y, y + float(element.get("height"))]
+    else:
+        numbers = list(map(float, re.findall(r"-?\d+(?:\.\d+)?", element.get("d"))))
+        xs, ys = numbers[0::2], numbers[1::2]
+    return min(xs) - half, min(ys) - half, max(xs) + half, max(ys) + half
+
+
+def drawn(root: ET.Element) -> list[ET.Element]:
+    return [e for e in root.iter() if e.tag.removeprefix(SVG) in ("line", "circle", "rect", "path")]
+
+
+def classes(element: ET.Element) -> set[str]:
+    classes = set(element.get("class", "").split())
+    return classes
+
+
+@pytest.mark.parametrize(("name", "pose"), POSES, ids=[name for name, _ in POSES])
+def test_figure_stands_on_the_ground_inside_its_box(name, pose):
+    root = parse(pose_svg(pose))
+    left, top, right, bottom = view_box(root)
+    ground = next(e for e in drawn(root) if "db-ground" in classes(e))
+    floor = float(ground.get("y1")) - float(ground.get("stroke-width", 2)) / 2
+    for element in drawn(root):
+        x0, y0, x1, y1 = bounds(element)
+        assert left <= x0 and x1 <= right and top <= y0, f"{name}: {ET.tostring(element)} leaves the box"
+        if element is not ground:
+            assert y1 <= floor + 0.6, f"{name}: {ET.tostring(element)} goes through the floor"
+    feet = [e for e in drawn(root) if "db-foot" in classes(e)]
+    assert feet
+    if pose.stance != "kneeling":
+        for foot in feet:
+            assert bounds(foot)[3] == pytest.approx(floor, abs=0.6), f"{name}: foot off the ground line"
+
+
+@pytest.mark.parametrize(("name", "pose"), POSES, ids=[name for name, _ in POSES])
+def test_hands_are_on_the_load(name, pose):
+    if pose.load is None:
+        return
+    root = parse(pose_svg(pose))
+    hand = next(e for e in drawn(root) if "db-hand" in classes(e))
+    hx, hy = float(hand.get("cx")), float(hand.get("cy"))
+    loads = [e for e in drawn(root) if "db-load" in classes(e)]
+    reach = 18 if "kettlebell" in pose.load else 0.5
+
+    def holds(load: ET.Element) -> bool:
+        if load.tag.endswith("line"):
+            return (hx, hy) == (float(load.get("x2")), float(load.get("y2")))
+        x0, y0, x1, y1 = bounds(load)
+        return x0 - reach <= hx <= x1 + reach and y0 - reach <= hy <= y1 + reach
+
+    assert loads and any(holds(load) for load in loads), f"{name}: hand off the load"
+
+
+def all_figures() -> list[tuple[str, str]]:
+    return [(name, pose_svg(pose)) for name, pose in POSES] + [
+        (f"fault/{fault_id}", fault_svg(poses)) for fault_id, poses in PAIRS
+    ]
+
+
+def test_every_figure_parses_and_says_what_it_shows():
+    for name, svg in all_figures():
+        root = parse(svg)
+        assert root.get("role") == "img", name
+        label = root.get("aria-label")
+        assert label and root.find(f"{SVG}title").text == label, name
+
+
+def test_fault_figure_names_both_poses_and_draws_the_fault_in_the_accent():
+    for fault_id, poses in PAIRS:
+        root = parse(fault_svg(poses))
+        assert poses.correct.caption in root.get("aria-label") and poses.faulty.caption in root.get(
+            "aria-label"
+        )
+        assert any("db-fault" in classes(e) for e in root.iter()), fault_id
+    assert PAIRS, "the shipped faults have no poses"
+
+
+def test_figures_use_no_fixed_colours():
+    """Colours come from the page (currentColor, CSS variables) or the viewer's scheme (system
+    colours), so no figure turns black on black in dark mode."""
+    for name, svg in all_figures():
+        root = parse(svg)
+        for element in root.iter():
+            for attribute in ("fill", "stroke", "color", "style"):
+                assert element.get(attribute) is None, f"{name}: {attribute} on {element.tag}"
+        style = root.find(f"{SVG}style").text
+        for prop, value in re.findall(r"(?<![-\w])(fill|stroke|color|background)\s*:\s*([^;}]+)", style):
+            assert ALLOWED_COLOUR.match(value.strip()), f"{name}: {prop}: {value}"
+        assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgb|hsl", style)
+
+
+def test_one_scale_for_every_figure():
+    boxes = {parse(pose_svg(pose)).get("viewBox") for _, pose in POSES}
+    assert len(boxes) == 1
+    heights = {round(pose.body().points["head"][1], 3) for _, pose in POSES if pose.stance != "lying"}
+    standing = Position(name="start", caption="Standing tall").body()
+    assert math.isclose(standing.points["head"][1] + 0.114, 1.75, abs_tol=0.01)
+    assert heights
+
+
+def test_shipped_records_are_drawn():
+    """Every exercise has at least its start and finish, every fault its pair."""
+    for exercise in LIBRARY.exercises.values():
+        names = {position.name for position in exercise.positions}
+        assert {"start", "finish"} <= names, exercise.id
+    assert all(fault.positions for fault in LIBRARY.faults.values())
+
+
+def test_a_pose_a_body_cannot_take_is_refused_with_its_place(tmp_path):
+    content = tmp_path / "content"
+    for kind in ("exercises", "sources"):
+        (content / kind).mkdir(parents=True)
+    (content / "sources" / "s.yml").write_text("id: s\ntitle: A source\ndrew: Facts.\n", "utf-8")
+    (content / "exercises" / "bent.yml").write_text(
+        "id: bent\nname: Bent\npattern: hinge\nlevel: 1\nmuscles: {primary: [Glutes]}\n"
+        "summary: A drill.\nsteps: [Hinge.]\nsources: [s]\npositions:\n"
+        "  - name: start\n    caption: Standing\n    elbow: 200\n",
+        "utf-8",
+    )
+    result = drillbook("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        "content/exercises/bent.yml:12:12: `positions[0].elbow`: Input should be less than or equal to 150"
+        in (result.stderr)
+    )
+
+
+def test_figures_are_written_listed_in_the_gallery_and_exported():
+    """Every figure is a file under figures/, the gallery shows each one, and the JSON export
+    names the file of each position and fault pair."""
+    import json
+
+    from generator.export import export_files
+    from generator.render import render_figures
+    from generator.views import library_views
+
+    files = render_figures(LIBRARY)
+    gallery = files["figures/index.md"]
+    exported = export_files(LIBRARY, library_views(LIBRARY), "https://example.org/")
+    for name, pose in SHIPPED:
+        exercise_id, position = name.split("/")
+        path = f"figures/exercises/{exercise_id}/{position}.svg"
+        assert parse(files[path]).get("aria-label") == pose.caption
+        entry = json.loads(exported[f"api/exercises/{exercise_id}.json"])
+        assert entry["figures"][position] == f"https://example.org/{path}"
+    assert gallery.count("<svg") == len(SHIPPED) + len(PAIRS)
+    faults = json.loads(exported["api/faults.json"])["faults"]
+    assert all(item["figure"] == f"https://example.org/figures/faults/{item['id']}.svg" for item in faults)
+    assert all(f"figures/faults/{item['id']}.svg" in files for item in faults)
+
+
+def test_pages_show_the_figures(built_site):
+    """On the built site: an exercise page opens with its positions, a fault page shows the
+    pair, the exercise's fault checklist shows each fault's pair, a ladder shows each step."""
+    rdl = LIBRARY.exercises["romanian-deadlift"]
+    page = (built_site / "exercises" / "romanian-deadlift" / "index.html").read_text("utf-8")
+    strip = page.split('class="db-figures db-figures--strip"', 1)[1].split("</div>", 1)[0]
+    labels = re.findall(r'<svg[^>]* aria-label="([^"]*)"', strip)
+    assert labels == [position.caption for position in rdl.positions]
+    assert page.index("db-figures--strip") < page.index('id="at-a-glance"')
+    checklist = page.split('id="fault-checklist"', 1)[1]
+    assert checklist.count("db-figure-box--pair") == len(rdl.faults)
+    fault = (built_site / "faults" / "rounded-back" / "index.html").read_text("utf-8")
+    assert LIBRARY.faults["rounded-back"].positions.faulty.caption in fault
+    ladder_id = "wall-to-rdl"
+    ladder = (built_site / "ladders" / ladder_id / "index.html").read_text("utf-8")
+    assert ladder.count('class="db-figure-step"') == len(LIBRARY.ladders[ladder_id].steps)
+    gallery = (built_site / "figures" / "index.html").read_text("utf-8")
+    assert gallery.count('<svg xmlns="http://www.w3.org/2000/svg" class="db-figure"') == len(SHIPPED) + len(
+        PAIRS
+    )
+    assert (built_site / "figures" / "exercises" / "romanian-deadlift" / "bottom.svg").is_file()
