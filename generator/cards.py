@@ -162,7 +162,8 @@ class Box:
 
 
 QR_MM = 32
-HEADING_MM = PAGE_WIDTH_MM - QR_MM - 6
+FIGURE_MM = 32  # the key position's figure, beside the QR code
+HEADING_MM = PAGE_WIDTH_MM - QR_MM - FIGURE_MM - 12
 CARD = {
     "title": Box(HEADING_MM, 28, 2),
     "equipment": Box(HEADING_MM, 12, 1),
@@ -176,8 +177,8 @@ CARD = {
     "credit": Box(PAGE_WIDTH_MM, 9, 1),
 }
 POSTER = {
-    "title": Box(HEADING_MM, 28, 2),
-    "goal": Box(HEADING_MM, 12, 2),
+    "title": Box(PAGE_WIDTH_MM - QR_MM - 6, 28, 2),
+    "goal": Box(PAGE_WIDTH_MM - QR_MM - 6, 12, 2),
 }
 # Height left for a poster's steps under its heading, and the most lines a criterion takes.
 POSTER_STEPS_MM = 200
@@ -286,6 +287,7 @@ class Card:
     credit: str
     url: str | None
     qr: Markup | None
+    figure: Markup | None
 
 
 def page_url(site_url: str, kind: str, record_id: str) -> str:
@@ -331,6 +333,7 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         credit=CARD["credit"].fit(view.credit, prefix="Source: "),
         url=CARD["credit"].fit(url) if url else None,
         qr=qr_svg(url) if url else None,
+        figure=view.key_figure.svg if view.key_figure else None,
     )
 
 

@@ -54,7 +54,7 @@ def render_site(library: Library, site_url: str | None) -> Outputs:
     outputs.add_all(render_menu_pages(library, views))
     outputs.add_all(render_cards(library, views, site_url))
     outputs.add_all(export_files(library, views, site_url))
-    outputs.add_all(render_figures(library))
+    outputs.add_all(render_figures(library, views))
     return outputs
 
 

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from .decks import deck_links
 from .errors import counted
-from .figures import angles_line, fault_path, fault_svg, key_position, pose_svg, position_path
+from .figures import angles_line, fault_path, position_path
 from .library import Library
 from .model import SLUG_PATTERN, Exercise, Ladder
 from .views import BODYWEIGHT, Views, differences, level_label
@@ -86,7 +86,6 @@ def make_environment() -> Environment:
         autoescape=False,
     )
     env.filters.update(yaml=yaml_value, level=level_label, indented=indented)
-    env.filters.update(pose_figure=pose_svg, fault_figure=fault_svg, key_position=key_position)
     env.globals.update(link=page_link, slug=slug, deck_links=deck_links)
     return env
 
@@ -123,6 +122,7 @@ def render_fault_ladder_and_browse_pages(library: Library, views: Views) -> Outp
             prone=library.exercises_prone_to(fault),
             drills=[library.exercises[d] for d in fault.drills],
             differences=differences(fault, library),
+            figure=views.fault_figures[fault.id],
             sources=[library.sources[s] for s in fault.sources],
         )
         pages.add(f"faults/{fault.id}.md", page, f"the fault `{fault.id}`")
@@ -188,7 +188,7 @@ def record_kind(model) -> str:
     ]
 
 
-def render_figures(library: Library) -> Outputs:
+def render_figures(library: Library, views: Views) -> Outputs:
     """Every position's figure and every fault's pair as SVG files, and the figure gallery
     that shows them all with their angles."""
     files = Outputs()
@@ -197,8 +197,8 @@ def render_figures(library: Library) -> Outputs:
         if not exercise.positions:
             continue
         shown = []
-        for position in exercise.positions:
-            svg = pose_svg(position)
+        for position, figure in zip(exercise.positions, views.exercises[exercise.id].figures, strict=True):
+            svg = figure.svg
             made_by = f"the position `{position.name}` of exercise `{exercise.id}`"
             files.add(position_path(exercise.id, position.name), svg + "\n", made_by)
             shown.append((position, svg, angles_line(position)))
@@ -206,7 +206,7 @@ def render_figures(library: Library) -> Outputs:
     faults = []
     for fault in sorted(library.faults.values(), key=lambda f: f.name.lower()):
         if fault.positions:
-            svg = fault_svg(fault.positions)
+            svg = views.fault_figures[fault.id].svg
             files.add(fault_path(fault.id), svg + "\n", f"the figure of fault `{fault.id}`")
             lines = [angles_line(fault.positions.correct), angles_line(fault.positions.faulty)]
             faults.append((fault, svg, lines))

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .errors import counted
+from .figures import fault_svg, key_position, pose_svg
 from .library import Library
 from .model import EDITORS, LEVEL_NAMES, Exercise, Fault, Ladder, Menu, Prescription, Source
+from .pose import Position
 
 BODYWEIGHT = "Bodyweight"
 EDITORS_DOSE = "Drillbook suggestion"
@@ -92,12 +96,32 @@ def differences(record: Exercise | Fault, library: Library) -> list[Difference]:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A drawn position (or a fault's correct and faulty pair), with its caption lines."""
+
+    svg: Markup
+    captions: list[str]
+
+
+def position_figure(position: Position) -> Figure:
+    return Figure(pose_svg(position), [position.caption])
+
+
+def fault_figure(fault: Fault) -> Figure | None:
+    if not fault.positions:
+        return None
+    poses = fault.positions
+    return Figure(fault_svg(poses), [poses.correct.caption, poses.faulty.caption])
+
+
+@dataclass(frozen=True)
 class FaultCheck:
     """One line of an exercise's fault checklist."""
 
     fault: Fault
     note: str | None
     drills: list[Exercise]
+    figure: Figure | None
 
 
 @dataclass(frozen=True)
@@ -106,6 +130,7 @@ class LadderStepView:
 
     number: int
     exercise: Exercise
+    figure: Figure | None
     dose: str
     dose_origin: str
     move_on: str
@@ -149,6 +174,8 @@ class ExerciseView:
     doses: list[Dose]
     glance: list[tuple[str, str]]
     checks: list[FaultCheck]
+    figures: list[Figure]
+    key_figure: Figure | None
     places: list[LadderPlace]
     menus: list[Menu]
     differences: list[Difference]
@@ -159,14 +186,20 @@ class ExerciseView:
 
 @dataclass(frozen=True)
 class Views:
-    """The view of every exercise and ladder, by id."""
+    """The view of every exercise and ladder, and the figure of every fault, by id."""
 
     exercises: dict[str, ExerciseView]
     ladders: dict[str, LadderView]
+    fault_figures: dict[str, Figure | None]
 
 
 def library_views(library: Library) -> Views:
-    ladders = {ladder.id: ladder_view(library, ladder) for ladder in library.ladders.values()}
+    figures = {
+        exercise.id: [position_figure(position) for position in exercise.positions]
+        for exercise in library.exercises.values()
+    }
+    fault_figures = {fault.id: fault_figure(fault) for fault in library.faults.values()}
+    ladders = {ladder.id: ladder_view(library, ladder, figures) for ladder in library.ladders.values()}
     places: dict[str, list[LadderPlace]] = {}
     for ladder_id in sorted(ladders, key=lambda key: library.ladders[key].name.lower()):
         view = ladders[ladder_id]
@@ -182,13 +215,21 @@ def library_views(library: Library) -> Views:
                 )
             )
     exercises = {
-        exercise.id: exercise_view(library, exercise, places.get(exercise.id, []))
+        exercise.id: exercise_view(
+            library, exercise, places.get(exercise.id, []), figures[exercise.id], fault_figures
+        )
         for exercise in library.exercises.values()
     }
-    return Views(exercises, ladders)
+    return Views(exercises, ladders, fault_figures)
 
 
-def exercise_view(library: Library, exercise: Exercise, places: list[LadderPlace]) -> ExerciseView:
+def exercise_view(
+    library: Library,
+    exercise: Exercise,
+    places: list[LadderPlace],
+    figures: list[Figure],
+    fault_figures: dict[str, Figure | None],
+) -> ExerciseView:
     doses = [Dose.of(prescription, library) for prescription in exercise.prescriptions]
     level = level_label(exercise.level)
     equipment = equipment_label(exercise)
@@ -206,6 +247,7 @@ def exercise_view(library: Library, exercise: Exercise, places: list[LadderPlace
             library.faults[link.fault],
             link.note,
             [library.exercises[drill] for drill in library.faults[link.fault].drills],
+            fault_figures[link.fault],
         )
         for link in exercise.faults
     ]
@@ -223,6 +265,8 @@ def exercise_view(library: Library, exercise: Exercise, places: list[LadderPlace
         doses,
         glance,
         checks,
+        figures,
+        _key_figure(exercise, figures),
         places,
         library.menus_offering(exercise),
         differences(exercise, library),
@@ -232,7 +276,13 @@ def exercise_view(library: Library, exercise: Exercise, places: list[LadderPlace
     )
 
 
-def ladder_view(library: Library, ladder: Ladder) -> LadderView:
+def _key_figure(exercise: Exercise, figures: list[Figure]) -> Figure | None:
+    """The figure of the position that shows the movement best when there is room for one."""
+    key = key_position(exercise.positions)
+    return figures[exercise.positions.index(key)] if key else None
+
+
+def ladder_view(library: Library, ladder: Ladder, figures: dict[str, list[Figure]]) -> LadderView:
     """A ladder's steps; a step without its own prescription takes its exercise's first."""
     steps = []
     for number, step in enumerate(ladder.steps, start=1):
@@ -242,6 +292,7 @@ def ladder_view(library: Library, ladder: Ladder) -> LadderView:
             LadderStepView(
                 number=number,
                 exercise=exercise,
+                figure=_key_figure(exercise, figures[exercise.id]),
                 dose=dose(prescription) if prescription else "",
                 dose_origin=dose_origin(prescription, library) if prescription else "",
                 move_on=step.move_on,

@@ -218,7 +218,7 @@ def test_figures_are_written_listed_in_the_gallery_and_exported():
     from generator.render import render_figures
     from generator.views import library_views
 
-    files = render_figures(LIBRARY)
+    files = render_figures(LIBRARY, library_views(LIBRARY))
     gallery = files["figures/index.md"]
     exported = export_files(LIBRARY, library_views(LIBRARY), "https://example.org/")
     for name, pose in SHIPPED:
