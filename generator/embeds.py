@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .library import Library
 from .model import Exercise, Fault, Source
 from .render import TEMPLATES, make_environment
-from .views import ExerciseView, Views
+from .views import ExerciseView, MediaView, Views
 from .write import Outputs
 
 # The plugin's logger: MkDocs shows its warnings (and --strict counts them); the CLI prints them.
@@ -71,7 +71,7 @@ def render_embeds(
                 name=exercise.name, id=exercise.id, src=urls["embed"], width=EMBED_WIDTH, height=height
             ).strip()
         )
-        fragment = Markup(fragment_html.render(view=view, guide=urls["guide"]))
+        fragment = Markup(fragment_html.render(view=view, guide=urls["guide"], root=base))
         files.add(f"embed/{exercise.id}.json", oembed_json(exercise, base, urls["embed"], height), made_by)
         files.add(f"embed/{exercise.id}.html", str(fragment), made_by)
         actions[exercise.id] = EmbedAction(
@@ -88,11 +88,12 @@ class EmbedView:
     glance: list[tuple[str, str]]
     checks: list[tuple[Fault, str | None]]
     sources: list[Source]
+    media: list[MediaView]
 
     @classmethod
     def of(cls, view: ExerciseView) -> EmbedView:
         checks = [(check.fault, check.note) for check in view.checks]
-        return cls(view.exercise, view.glance, checks, view.sources)
+        return cls(view.exercise, view.glance, checks, view.sources, view.media)
 
 
 def embed_urls(base: str, exercise_id: str) -> dict[str, str]:

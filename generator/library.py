@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .errors import Problem, counted, display_path
 from .load import Record
+from .media import MediaFiles
 from .model import SLUG_PATTERN, Exercise, Fault, Ladder, Model, Source
 
 
@@ -19,6 +20,7 @@ class Library:
     faults: dict[str, Fault] = field(default_factory=dict)
     ladders: dict[str, Ladder] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    media: MediaFiles = field(default_factory=MediaFiles)
     _prone: dict[str, list[Exercise]] = field(default_factory=dict)
     _citing: dict[str, list[Model]] = field(default_factory=dict)
 

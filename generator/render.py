@@ -121,6 +121,7 @@ def render_fault_ladder_and_browse_pages(library: Library, views: Views) -> Outp
             prone=library.exercises_prone_to(fault),
             drills=[library.exercises[d] for d in fault.drills],
             sources=[library.sources[s] for s in fault.sources],
+            media=views.fault_media[fault.id],
         )
         pages.add(f"faults/{fault.id}.md", page, f"the fault `{fault.id}`")
     ladder_template = env.get_template("ladder.md.j2")

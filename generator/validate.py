@@ -80,6 +80,7 @@ def _problem(record: Record, cls: type[BaseModel], detail: dict) -> Problem:
 PATTERN_MESSAGES = {
     "reps": "must be a number of reps or a range such as 8-12",
     "url": "must be an https:// address (no spaces)",
+    "source_url": "must be an https:// address (no spaces)",
     None: "must be a lowercase slug: letters a-z, digits and single hyphens",
 }
 

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from .errors import DrillbookError
 
-OWNED_FOLDERS = ("exercises", "faults", "ladders", "browse", "cards", "embed", "api")
+OWNED_FOLDERS = ("exercises", "faults", "ladders", "browse", "cards", "embed", "api", "media")
 MANIFEST = ".drillbook-generated"
 TEMPORARY_PREFIX = ".drillbook-tmp-"
 
