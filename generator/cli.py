@@ -48,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("path", type=Path, help="the dataset file (a JSON array of exercises)")
     imp.add_argument("--into", type=Path, default=Path("content"), help="content folder")
     imp.add_argument("--force", action="store_true", help="overwrite records that exist")
+    imp.add_argument(
+        "--images",
+        type=Path,
+        default=None,
+        help="the dataset's exercises/ folder: copy each entry's photos into content/media/",
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -126,7 +132,9 @@ def run_schema(args) -> int:
 
 
 def run_import(args) -> int:
-    report = import_free_exercise_db(args.path, args.into, force=args.force, progress=sys.stderr)
+    report = import_free_exercise_db(
+        args.path, args.into, force=args.force, progress=sys.stderr, images=args.images
+    )
     print("\n".join(report.lines()))
     return 0
 

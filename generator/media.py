@@ -140,6 +140,17 @@ def read_image(content_dir: Path, name: str) -> tuple[ImageFile | None, str]:
     return ImageFile(name, path, width, height, found, digest), ""
 
 
+def image_format(path: Path) -> str | None:
+    """The format Pillow reads in the file ('JPEG', 'PNG', …), or None if it reads none."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return image.format
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        return None
+
+
 def svg_size(data: bytes) -> tuple[int, int] | None:
     """Width and height of an SVG from its root element, in CSS pixels."""
     try:

@@ -119,7 +119,8 @@ class Media(Model):
     caption: Line | None = None
     credit: Name | None = Field(default=None, description="Who made it: 'Photo: Ana Ruiz'.")
     license: Annotated[str, AfterValidator(_known_license)] = Field(
-        description="An SPDX license id (CC-BY-4.0, CC0-1.0, …) or `unknown`."
+        default=UNKNOWN,
+        description="An SPDX license id (CC-BY-4.0, CC0-1.0, …) or `unknown`, which leaving it out means.",
     )
     source_url: HttpsUrl | None = Field(default=None, description="Where the original was found.")
     card: bool = Field(default=False, description="The photo printed on the exercise's card.")
