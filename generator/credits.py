@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from .errors import counted
 from .library import Library
 from .model import Model
 from .render import make_environment
@@ -46,10 +45,10 @@ def assets(library: Library, views: Views) -> list[Asset]:
 def render_credits(library: Library, views: Views) -> Outputs:
     listed = assets(library, views)
     unknown = sum(1 for asset in listed if not asset.view.known_license)
-    if unknown:
+    if listed:
         log.info(
-            f"drillbook: {counted(unknown, 'media asset')} of {len(listed)} "
-            f"{'has' if unknown == 1 else 'have'} no known license; see {CREDITS_PAGE}"
+            f"drillbook: photos and videos with no known license: {unknown} of {len(listed)}; "
+            f"see {CREDITS_PAGE}"
         )
     page = make_environment().get_template("credits.md.j2").render(assets=listed, unknown=unknown)
     outputs = Outputs()

@@ -194,7 +194,9 @@ def test_fault_card_and_embed_show_their_photos(built_media):
 
 def test_credits_page_lists_every_asset_and_the_build_counts_unknown_licenses(built_media):
     project, result = built_media
-    assert "drillbook: 2 media assets of 5 have no known license; see browse/credits.md" in result.stderr
+    assert (
+        "drillbook: photos and videos with no known license: 2 of 5; see browse/credits.md" in result.stderr
+    )
     credits = (project / "site" / "browse" / "credits" / "index.html").read_text("utf-8")
     text = " ".join(re.sub(r"<[^>]+>", " ", credits).split())
     assert "Photos and videos in this library: 5. Without a known license: 2 (listed first)." in text
@@ -312,7 +314,7 @@ def test_import_with_images_copies_the_photos_credited_with_license_unknown(tmp_
     assert "license: unknown" in text
 
     built = build(project)
-    assert "drillbook: 4 media assets of 4 have no known license; see browse/credits.md" in built.stderr
+    assert "drillbook: photos and videos with no known license: 4 of 4; see browse/credits.md" in built.stderr
     page = figures(project / "site", "exercises/kettlebell-sumo-deadlift")
     assert [(i["width"], i["height"]) for i in page.images if "media/" in i["src"]] == [("850", "567")] * 2
     assert "Free Exercise DB · license unknown · original" in page.captions
