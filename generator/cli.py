@@ -74,7 +74,19 @@ def run_generate(args) -> int:
     content = args.content or settings.content
     docs = args.docs or settings.docs
     site_url = args.site_url or settings.site_url
-    library, report = generate(content, docs, site_url)
+    # The generator's notes (progress of the first web copies of photos, the count of media
+    # without a known license) and warnings, as `mkdocs build` shows them.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.INFO)
+    generator_log = logging.getLogger("mkdocs.plugins.drillbook")
+    generator_log.addHandler(handler)
+    level = generator_log.level
+    generator_log.setLevel(logging.INFO)
+    try:
+        library, report = generate(content, docs, site_url)
+    finally:
+        generator_log.removeHandler(handler)
+        generator_log.setLevel(level)
     print(f"Generated {library.summary()}: {report}")
     return 0
 

@@ -4,6 +4,7 @@ dataset's photos. The photos are drawn here with Pillow: the shipped content has
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -15,8 +16,10 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, drillbook
 from PIL import Image, ImageDraw
+from pypdf import PdfReader
 
 from generator import media
+from generator.decks import PAPERS, lay_out_chunk
 from generator.media import MediaFiles, media_outputs, read_image
 from generator.pipeline import read_library
 
@@ -240,6 +243,12 @@ def test_check_accepts_the_photos_and_generate_copies_them_into_docs_media(tmp_p
     assert drillbook("check", cwd=project).returncode == 0
     result = drillbook("generate", cwd=project)
     assert result.returncode == 0, result.stderr
+    assert "drillbook: web copies made: 5, of 3 images" in result.stderr.splitlines()
+    assert (
+        "drillbook: photos and videos with no known license: 2 of 5; see browse/credits.md" in result.stderr
+    )
+    again = drillbook("generate", cwd=project)
+    assert "web copies made" not in again.stderr
     assert sorted(p.name for p in (project / "docs" / "media").iterdir()) == sorted(
         [
             ".drillbook-generated",
@@ -334,3 +343,11 @@ def test_import_names_the_photos_it_leaves_out(tmp_path):
         "no such file in ../exercises" in result.stdout
     )
     assert drillbook("check", cwd=project).returncode == 0
+
+
+def test_pdf_deck_prints_the_card_photo(built_media):
+    project, _ = built_media
+    paper = next(iter(PAPERS))
+    document = lay_out_chunk(project / "site", [f"cards/{EXERCISE}"], paper, True)
+    assert len(document.pages) == 1
+    assert len(PdfReader(io.BytesIO(document.write_pdf())).pages[0].images) == 1

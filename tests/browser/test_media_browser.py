@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 from test_cards import longest_project
-from test_media import EXERCISE, build, media_project, photo
+from test_media import EXERCISE, FAULT, build, media_project, photo
 
 from .conftest import serve
 
@@ -110,3 +110,22 @@ def test_card_with_a_photo_prints_on_one_page_on_a4_and_letter(page, longest_pho
             pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
             assert len(pdf.pages) == 1, (exercise, paper)
             assert pdf.pages[0].images, (exercise, paper)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_pages_with_photos_and_video(browser, media_site, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    found = {}
+    try:
+        tab = context.new_page()
+        for path in (f"exercises/{EXERCISE}/", f"faults/{FAULT}/", f"embed/{EXERCISE}/", "browse/credits/"):
+            tab.goto(f"{media_site}/{path}")
+            tab.wait_for_load_state("networkidle")
+            violations = Axe().run(tab).response["violations"]
+            if violations:
+                found[path] = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    finally:
+        context.close()
+    assert found == {}
