@@ -1,9 +1,9 @@
 """Photos and video: the image files checked once (where they are, what they are, how big),
 their copies in the site with web-sized WebP versions made once and cached between builds,
-the addresses of video players, and the Credits page.
+and the addresses of video players.
 
 An image in `content/media/NAME` lands at `docs/media/NAME`, beside its web copies
-`docs/media/NAME-with-dots-as-dashes-<width>w.webp`."""
+(`hinge.jpg`: `hinge-jpg-480w.webp`, `hinge-jpg-960w.webp`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from .errors import Problem, counted
 from .load import Record
-from .model import Model
 from .validate import _dotted
 from .write import Outputs
 
@@ -35,6 +34,9 @@ WEB_WIDTHS = (480, 960)
 WEBP_QUALITY = 80
 CACHE_FOLDER = Path(".cache") / "drillbook" / "media"
 PROGRESS_EVERY = 25
+# The EXIF orientation tag, and its values that turn the picture a quarter.
+ORIENTATION = 0x0112
+TURNED = {5, 6, 7, 8}
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,9 @@ class ImageFile:
         return sorted({min(width, self.width) for width in WEB_WIDTHS}) if self.resizable else []
 
     def web_name(self, width: int) -> str:
-        return f"{self.name.replace('.', '-')}-{width}w.webp"
+        """'media/hinge.jpg' -> 'media/hinge-jpg-480w.webp': beside the original, never its name."""
+        folder, _, name = self.name.rpartition("/")
+        return f"{folder}/{name.replace('.', '-')}-{width}w.webp"
 
 
 @dataclass
@@ -73,23 +77,24 @@ class MediaFiles:
         return self.content_dir.parent / CACHE_FOLDER if self.content_dir else None
 
 
-def check_media(entries: list[tuple[Record, Model]], content_dir: Path) -> tuple[MediaFiles, list[Problem]]:
-    """Every local image the valid records name, read once; a problem for each file that is
-    missing, outside `content/media/`, not an image of a known format, or too large."""
+def check_media(records: list[Record], content_dir: Path) -> tuple[MediaFiles, list[Problem]]:
+    """Every local image the records name, read once; a problem for each file that is
+    missing, outside `content/media/`, not an image of a known format, or too large. Read from
+    each record's data, so a record with other problems has its files checked too."""
     media = MediaFiles(content_dir)
     problems: list[Problem] = []
-    for record, model in entries:
-        for index, item in enumerate(getattr(model, "media", [])):
-            if item.file is None:
+    for record in records:
+        items = record.data.get("media")
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            name = item.get("file") if isinstance(item, dict) else None
+            if not isinstance(name, str) or name in media.images:
                 continue
-            loc = ("media", index, "file")
-            if item.file in media.images:
-                continue
-            image, message = read_image(content_dir, item.file)
+            image, message = read_image(content_dir, name)
             if image is None:
+                loc = ("media", index, "file")
                 problems.append(record.problem(loc, f"`{_dotted(loc)}`: {message}"))
             else:
-                media.images[item.file] = image
+                media.images[name] = image
     return media, problems
 
 
@@ -128,6 +133,8 @@ def read_image(content_dir: Path, name: str) -> tuple[ImageFile | None, str]:
     try:
         with Image.open(io.BytesIO(data)) as image:
             width, height, found = image.width, image.height, image.format
+            if image.getexif().get(ORIENTATION) in TURNED:  # shown turned, as the camera held it
+                width, height = height, width
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
         return None, f"content/{name} is not a readable {RASTER_FORMATS[suffix]} image"
     if found != RASTER_FORMATS[suffix]:
@@ -206,7 +213,7 @@ def web_copy(path: Path, width: int) -> bytes:
     with Image.open(path) as original:
         image = ImageOps.exif_transpose(original)
         if image.mode not in ("RGB", "RGBA"):
-            image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+            image = image.convert("RGBA" if image.has_transparency_data else "RGB")
         height = max(1, round(image.height * width / image.width))
         resized = image.resize((width, height), Image.Resampling.LANCZOS)
         stream = io.BytesIO()

@@ -28,7 +28,7 @@ def read_library(content_dir: Path) -> Library:
     records, problems = load_content(content_dir)
     entries, invalid = validate_records(records)
     problems += invalid
-    media, unreadable = check_media(entries, content_dir)
+    media, unreadable = check_media(records, content_dir)
     problems += unreadable
     present = {(kind, path.stem) for kind, path in record_files(content_dir)}
     library, unlinked = link(records, entries, present)

@@ -351,3 +351,18 @@ def test_pdf_deck_prints_the_card_photo(built_media):
     document = lay_out_chunk(project / "site", [f"cards/{EXERCISE}"], paper, True)
     assert len(document.pages) == 1
     assert len(PdfReader(io.BytesIO(document.write_pdf())).pages[0].images) == 1
+
+
+def test_a_photo_the_camera_turned_has_its_size_as_shown(tmp_path):
+    """A phone photo stored sideways with an EXIF orientation: the page's width and height and
+    the web copies follow the picture as a browser shows it."""
+    content = tmp_path / "content"
+    path = content / "media" / "upright.jpg"
+    path.parent.mkdir(parents=True)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.new("RGB", (1200, 800), (90, 120, 160)).save(path, exif=exif)
+    image, _ = read_image(content, "media/upright.jpg")
+    assert (image.width, image.height) == (800, 1200)
+    copy = media_outputs(MediaFiles(content, {image.name: image}))["media/upright-jpg-480w.webp"]
+    assert Image.open(io.BytesIO(copy)).size == (480, 720)
