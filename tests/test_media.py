@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from generator import media
 from generator.decks import PAPERS, lay_out_chunk
-from generator.media import MediaFiles, media_outputs, read_image
+from generator.media import MediaFiles, Player, media_outputs, read_image, video_player
 from generator.pipeline import read_library
 
 EXERCISE = "wall-hip-hinge"
@@ -263,7 +263,7 @@ def test_check_accepts_the_photos_and_generate_copies_them_into_docs_media(tmp_p
     assert read_library(project / "content").media.images["media/hinge-side.jpg"].width == 1600
 
 
-def dataset_with_photos(folder: Path, names: list[str]) -> list[dict]:
+def dataset_with_photos(folder: Path, names: list[str], size: tuple[int, int] = (850, 567)) -> list[dict]:
     """free-exercise-db entries, and their photos drawn into `folder` as `<id>/0.jpg`, `<id>/1.jpg`."""
     entries = []
     for name in names:
@@ -282,7 +282,7 @@ def dataset_with_photos(folder: Path, names: list[str]) -> list[dict]:
             "images": [f"{dataset_id}/0.jpg", f"{dataset_id}/1.jpg"],
         }
         for index, image in enumerate(entry["images"]):
-            photo(folder / image, 850, 567, colour=(60, 90 + 60 * index, 170))
+            photo(folder / image, *size, colour=(60, 90 + 60 * index, 170))
         entries.append(entry)
     return entries
 
@@ -366,3 +366,65 @@ def test_a_photo_the_camera_turned_has_its_size_as_shown(tmp_path):
     assert (image.width, image.height) == (800, 1200)
     copy = media_outputs(MediaFiles(content, {image.name: image}))["media/upright-jpg-480w.webp"]
     assert Image.open(io.BytesIO(copy)).size == (480, 720)
+
+
+@pytest.mark.parametrize(
+    "url, host, player",
+    [
+        (
+            "https://www.youtube.com/watch?v=abcDEF12345&t=42",
+            "YouTube",
+            "https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1",
+        ),
+        (
+            "https://youtu.be/abcDEF12345",
+            "YouTube",
+            "https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1",
+        ),
+        (
+            "https://m.youtube.com/shorts/abcDEF12345",
+            "YouTube",
+            "https://www.youtube-nocookie.com/embed/abcDEF12345?autoplay=1",
+        ),
+        (
+            "https://vimeo.com/channels/staffpicks/76979871",
+            "Vimeo",
+            "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1",
+        ),
+        (
+            "https://player.vimeo.com/video/76979871",
+            "Vimeo",
+            "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1",
+        ),
+        ("https://video.example.org/hinge.mp4", "video.example.org", None),
+        ("https://www.youtube.com/watch?v=<script>", "youtube.com", None),
+    ],
+)
+def test_youtube_and_vimeo_links_get_their_privacy_enhanced_player(url, host, player):
+    assert video_player(url) == Player(host, player)
+
+
+def test_an_svg_is_shown_as_it_is_at_the_size_its_root_gives(tmp_path):
+    content = tmp_path / "content"
+    path = content / "media" / "stance.svg"
+    path.parent.mkdir(parents=True)
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 240"><circle r="9"/></svg>')
+    image, _ = read_image(content, "media/stance.svg")
+    assert (image.width, image.height, image.resizable) == (320, 240, False)
+    assert sorted(media_outputs(MediaFiles(content, {image.name: image}))) == ["media/stance.svg"]
+    path.write_text("<svg xmlns='http://www.w3.org/2000/svg'><circle r='9'/></svg>")
+    assert read_image(content, "media/stance.svg") == (
+        None,
+        "content/media/stance.svg is not an SVG with a width and height or a viewBox",
+    )
+
+
+def test_import_of_many_photos_prints_a_few_progress_lines(tmp_path):
+    project = copy_project(tmp_path / "project")
+    folder = tmp_path / "exercises"
+    entries = dataset_with_photos(folder, [f"Drill {n}" for n in range(50)], size=(40, 30))
+    dataset = tmp_path / "exercises.json"
+    dataset.write_text(json.dumps(entries), "utf-8")
+    result = drillbook("import", "free-exercise-db", str(dataset), "--images", str(folder), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [f"Copying photos: {n}/100 photos copied" for n in (25, 50, 75, 100)]
