@@ -4,6 +4,7 @@ computed once from the Library. Renderers and templates read these; none rebuild
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .errors import counted
 from .library import Library
@@ -140,10 +141,13 @@ class MediaView:
 
 
 def media_view(item: Media, files: MediaFiles) -> MediaView:
+    """A media item with its license spelled out, and for a photo in `content/media/` its
+    size and web copies, for a video its host and player."""
     name, url = LICENSES.get(item.license, ("license unknown", None))
+    host = urlsplit(item.url).hostname.removeprefix("www.") if item.url else None
     common = dict(
         kind=item.kind,
-        alt=item.alt or f"Video: {item.caption or 'play'}",
+        alt=item.alt or item.caption or f"Video on {host}",
         caption=item.caption,
         credit=item.credit,
         license=item.license,
@@ -156,14 +160,10 @@ def media_view(item: Media, files: MediaFiles) -> MediaView:
         player = video_player(item.url)
         return MediaView(**common, url=item.url, host=player.host, player=player.embed)
     if item.file is None:
-        return MediaView(**common, url=item.url, host=_host(item.url))
+        return MediaView(**common, url=item.url, host=host)
     image = files.images[item.file]
     srcset = tuple((image.web_name(width), width) for width in image.web_widths())
     return MediaView(**common, src=image.name, width=image.width, height=image.height, srcset=srcset)
-
-
-def _host(url: str) -> str:
-    return url.split("/")[2].removeprefix("www.")
 
 
 @dataclass(frozen=True)
