@@ -85,7 +85,9 @@ def check_media(records: list[Record], content_dir: Path) -> tuple[MediaFiles, l
     problems: list[Problem] = []
     for record in records:
         items = record.data.get("media")
-        for index, item in enumerate(items if isinstance(items, list) else []):
+        items = items if isinstance(items, list) else []
+        problems += _second_card_photos(record, items)
+        for index, item in enumerate(items):
             name = item.get("file") if isinstance(item, dict) else None
             if not isinstance(name, str) or name in media.images:
                 continue
@@ -96,6 +98,20 @@ def check_media(records: list[Record], content_dir: Path) -> tuple[MediaFiles, l
             else:
                 media.images[name] = image
     return media, problems
+
+
+def _second_card_photos(record: Record, items: list) -> list[Problem]:
+    """A card prints one photo: every `card: true` after the first is a problem."""
+    marked = [
+        index for index, item in enumerate(items) if isinstance(item, dict) and item.get("card") is True
+    ]
+    return [
+        record.problem(
+            ("media", index, "card"),
+            f"`media[{index}].card`: a card prints one photo, and `media[{marked[0]}]` is marked already",
+        )
+        for index in marked[1:]
+    ]
 
 
 def read_image(content_dir: Path, name: str) -> tuple[ImageFile | None, str]:
