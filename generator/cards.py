@@ -18,7 +18,7 @@ from .library import Library
 from .model import LIMITS, Exercise
 from .qr import qr_svg
 from .render import ladders_in_order, make_environment
-from .views import ExerciseView, LadderView, Views
+from .views import ExerciseView, LadderView, MediaView, Views
 from .write import Outputs
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -164,9 +164,16 @@ class Box:
 QR_MM = 32
 FIGURE_MM = 32  # the key position's figure, beside the QR code
 HEADING_MM = PAGE_WIDTH_MM - QR_MM - FIGURE_MM - 12
+# The photo marked for the card sits in the heading instead of the figure, as tall as the
+# QR code (card.css).
+PHOTO_MM = 44
+HEADING_BY_PHOTO_MM = PAGE_WIDTH_MM - QR_MM - PHOTO_MM - 12
 CARD = {
     "title": Box(HEADING_MM, 28, 2),
+    "title_by_photo": Box(HEADING_BY_PHOTO_MM, 28, 2),
     "equipment": Box(HEADING_MM, 12, 1),
+    "equipment_by_photo": Box(HEADING_BY_PHOTO_MM, 12, 1),
+    "photo_credit": Box(PHOTO_MM, 6.5, 1),
     "cue": Box(PAGE_WIDTH_MM - 11, 16, CUE_LINES_EACH),
     "fault": Box(PAGE_WIDTH_MM, 12, 1),
     "fix": Box(PAGE_WIDTH_MM, 12, 2),
@@ -288,6 +295,8 @@ class Card:
     url: str | None
     qr: Markup | None
     figure: Markup | None
+    photo: MediaView | None = None
+    photo_credit: str | None = None
 
 
 def page_url(site_url: str, kind: str, record_id: str) -> str:
@@ -300,11 +309,13 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
     main = view.places[0] if view.places else None
     url = page_url(site_url, "exercises", exercise.id) if site_url else None
     step = f"Step {main.step.number} of {main.count}" if main else None
+    photo = view.card_photo
+    beside = "_by_photo" if photo else ""
     return Card(
         exercise=exercise,
-        title=CARD["title"].fit(exercise.name),
+        title=CARD[f"title{beside}"].fit(exercise.name),
         level=f"Level {view.level}",
-        equipment=CARD["equipment"].fit(view.equipment, prefix="Equipment: "),
+        equipment=CARD[f"equipment{beside}"].fit(view.equipment, prefix="Equipment: "),
         dose=view.doses[0].amount if view.doses else "",
         dose_origin=view.doses[0].origin if view.doses else "",
         cues=fit_cues([cue.text for cue in exercise.card_cues]),
@@ -333,7 +344,9 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         credit=CARD["credit"].fit(view.credit, prefix="Source: "),
         url=CARD["credit"].fit(url) if url else None,
         qr=qr_svg(url) if url else None,
-        figure=view.key_figure.svg if view.key_figure else None,
+        figure=view.key_figure.svg if view.key_figure and not photo else None,
+        photo=photo,
+        photo_credit=CARD["photo_credit"].fit(photo.credit_line) if photo else None,
     )
 
 

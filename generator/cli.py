@@ -57,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("path", type=Path, help="the dataset file (a JSON array of exercises)")
     imp.add_argument("--into", type=Path, default=Path("content"), help="content folder")
     imp.add_argument("--force", action="store_true", help="overwrite records that exist")
+    imp.add_argument(
+        "--images",
+        type=Path,
+        default=None,
+        help="the dataset's exercises/ folder: copy each entry's photos into content/media/",
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -79,7 +85,19 @@ def run_generate(args) -> int:
     content = args.content or settings.content
     docs = args.docs or settings.docs
     site_url = args.site_url or settings.site_url
-    library, report = generate(content, docs, site_url)
+    # The generator's notes (progress of the first web copies of photos, the count of media
+    # without a known license) and warnings, as `mkdocs build` shows them.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.INFO)
+    generator_log = logging.getLogger("mkdocs.plugins.drillbook")
+    generator_log.addHandler(handler)
+    level = generator_log.level
+    generator_log.setLevel(logging.INFO)
+    try:
+        library, report = generate(content, docs, site_url)
+    finally:
+        generator_log.removeHandler(handler)
+        generator_log.setLevel(level)
     print(f"Generated {library.summary()}: {report}")
     return 0
 
@@ -156,7 +174,9 @@ def run_schema(args) -> int:
 
 
 def run_import(args) -> int:
-    report = import_free_exercise_db(args.path, args.into, force=args.force, progress=sys.stderr)
+    report = import_free_exercise_db(
+        args.path, args.into, force=args.force, progress=sys.stderr, images=args.images
+    )
     print("\n".join(report.lines()))
     return 0
 

@@ -220,7 +220,8 @@ def lay_out_chunk(site_dir: Path, pages: list[str], paper: str, directory_urls: 
     from weasyprint import HTML
 
     html = paper_document(site_dir, pages, paper, directory_urls)
-    return HTML(string=html, base_url=str(site_dir)).render()
+    # Cards sit at cards/<id>/, so their relative links (the photo) resolve from there.
+    return HTML(string=html, base_url=f"{site_dir / 'cards' / 'deck'}/").render()
 
 
 def overflow_message(site_dir: Path, chunk: list[str], taken: int, paper: str, directory_urls: bool) -> str:

@@ -72,7 +72,7 @@ def render_embeds(
                 name=exercise.name, id=exercise.id, src=urls["embed"], width=EMBED_WIDTH, height=height
             ).strip()
         )
-        fragment = Markup(fragment_html.render(view=view, guide=urls["guide"]))
+        fragment = Markup(fragment_html.render(view=view, guide=urls["guide"], root=base))
         files.add(f"embed/{exercise.id}.json", oembed_json(exercise, base, urls, height), made_by)
         files.add(f"embed/{exercise.id}.html", str(fragment), made_by)
         actions[exercise.id] = EmbedAction(

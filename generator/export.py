@@ -7,7 +7,7 @@ import json
 from .figures import fault_path, position_path
 from .library import Library
 from .model import SCHEMA_NAMES, SCHEMA_VERSION, Model
-from .views import ExerciseView, Views
+from .views import ExerciseView, MediaView, Views
 from .write import Outputs
 
 
@@ -52,7 +52,7 @@ def export_files(library: Library, views: Views, site_url: str | None = None) ->
         path = f"api/exercises/{exercise.id}.json"
         urls = SiteUrls(site_url, path)
         entry = _entry(exercise, urls.exercise(exercise.id))
-        entry["shown"] = _shown(views.exercises[exercise.id])
+        entry["shown"] = _shown(views.exercises[exercise.id], urls)
         entry["figures"] = {
             position.name: urls(position_path(exercise.id, position.name)) for position in exercise.positions
         }
@@ -94,13 +94,37 @@ def _entry(record: Model, urls: dict[str, str]) -> dict:
     return entry
 
 
-def _shown(view: ExerciseView) -> dict:
+def _shown(view: ExerciseView, urls: SiteUrls) -> dict:
     """What the site's page and card show, as text: for apps that display the record as we do."""
     return {
         "level": view.level,
         "equipment": view.equipment,
         "doses": [{"goal": dose.prescription.goal, "amount": dose.amount} for dose in view.doses],
         "credit": view.credit,
+        "media": [_media(item, urls) for item in view.media],
+    }
+
+
+def _media(item: MediaView, urls: SiteUrls) -> dict:
+    """A photo or video with where to load it, its size, and its credit and license."""
+    shown: dict = {"kind": item.kind, "alt": item.alt, "caption": item.caption}
+    if item.local:
+        shown |= {
+            "url": urls(item.src),
+            "width": item.width,
+            "height": item.height,
+            "web_copies": [{"url": urls(path), "width": width} for path, width in item.srcset],
+        }
+    else:
+        shown |= {"url": item.url, "player": item.player}
+    return shown | {
+        "credit": item.credit,
+        "license": item.license,
+        "license_name": item.license_name,
+        "license_url": item.license_url,
+        "source_url": item.source_url,
+        "credit_line": item.credit_line,
+        "card": item.card,
     }
 
 

@@ -11,19 +11,22 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TextIO
 
 import yaml
 from pydantic import ValidationError
 
 from .errors import DrillbookError, counted, display_path
+from .licenses import UNKNOWN
 from .load import record_files
+from .media import MAX_IMAGE_BYTES, MEDIA_FOLDER, RASTER_FORMATS, image_format
 from .model import LIMITS, Exercise, Source
 from .write import _atomic_write
 
 MAX_DATASET_BYTES = 64 * 1024 * 1024
-PROGRESS_FROM = 100  # entries; smaller files import too fast for progress to matter
+PROGRESS_FROM = 100  # entries or photos; fewer go too fast for progress to matter
+MAX_MEDIA = Exercise.model_fields["media"].metadata[-1].max_length
 
 FREE_EXERCISE_DB = Source(
     id="free-exercise-db",
@@ -74,6 +77,7 @@ class ImportReport:
     renamed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     source: Path | None = None
+    photos: int = 0
 
     def lines(self) -> list[str]:
         """One line per record that was not imported as it stood, then a summary."""
@@ -82,6 +86,10 @@ class ImportReport:
             f"; {len(self.renamed)} renamed, {len(self.changed)} changed, "
             f"{len(self.skipped)} skipped"
         )
+        if self.photos:
+            summary += (
+                f"; {counted(self.photos, 'photo')} copied into content/{MEDIA_FOLDER}/ (license unknown)"
+            )
         if self.source:
             summary += f"; credited in {display_path(self.source)}"
         return [*self.renamed, *self.changed, *self.skipped, summary]
@@ -92,9 +100,15 @@ class Skip(Exception):
 
 
 def import_free_exercise_db(
-    dataset: Path, content_dir: Path, *, force: bool = False, progress: TextIO | None = None
+    dataset: Path,
+    content_dir: Path,
+    *,
+    force: bool = False,
+    progress: TextIO | None = None,
+    images: Path | None = None,
 ) -> ImportReport:
-    """Write one exercise record per usable entry of a free-exercise-db JSON file.
+    """Write one exercise record per usable entry of a free-exercise-db JSON file; with
+    `images` (the dataset's `exercises/` folder), copy each entry's photos too.
 
     Every record is built and validated before the first file is written. Ids come from
     the names, so the same file always gives the same ids; an existing record is kept
@@ -103,11 +117,16 @@ def import_free_exercise_db(
         raise DrillbookError(
             f"content folder {display_path(content_dir)} not found; create it or pass --into"
         )
+    if images is not None and not images.is_dir():
+        raise DrillbookError(
+            f"image folder {display_path(images)} not found; pass the dataset's `exercises/` folder"
+        )
     entries = _read_dataset(dataset)
     report = ImportReport()
     existing = {(kind, path.stem): path for kind, path in record_files(content_dir)}
     taken: dict[str, str] = {}
     planned: list[tuple[Path, str]] = []
+    photos: list[tuple[Path, Path]] = []
     tick = _progress(len(entries), progress)
     for number, entry in enumerate(entries, start=1):
         tick(number)
@@ -131,6 +150,11 @@ def import_free_exercise_db(
                 f"skipped {label}: {display_path(target)} already exists; use --force to overwrite it"
             )
             continue
+        if images is not None:
+            copies, photo_notes = dataset_photos(entry, record_id, images)
+            notes += photo_notes
+            data["media"] = [media for _, _, media in copies]
+            photos += [(source, content_dir / media["file"]) for source, _, media in copies]
         try:
             exercise = Exercise.model_validate(data)
         except ValidationError:
@@ -145,11 +169,53 @@ def import_free_exercise_db(
         planned.append((source_target, record_text("source", FREE_EXERCISE_DB)))
     if planned:
         report.source = source_target
+    copying = _progress(len(photos), progress, "Copying photos", "photos copied")
+    for number, (source, target) in enumerate(photos, start=1):
+        copying(number)
+        _atomic_write(target, source.read_bytes())
+    report.photos = len(photos)
     for target, text in planned:
         _atomic_write(target, text.encode("utf-8"))
         if target != source_target:
             report.written.append(target)
     return report
+
+
+def dataset_photos(
+    entry: dict, record_id: str, folder: Path
+) -> tuple[list[tuple[Path, str, dict]], list[str]]:
+    """(file in the dataset, name, media item) for each usable photo the entry's `images`
+    names, at most as many as a record holds; a note for each one left out."""
+    copies, notes = [], []
+    named = [item for item in entry.get("images") or [] if isinstance(item, str)]
+    name = _text(entry.get("name"))
+    for number, relative in enumerate(named[:MAX_MEDIA], start=1):
+        source = folder / relative
+        pure = PurePosixPath(relative)
+        suffix = pure.suffix.lower()
+        if pure.is_absolute() or ".." in pure.parts or suffix not in RASTER_FORMATS:
+            notes.append(f"photo `{relative}` left out: not a photo inside the image folder")
+        elif not source.is_file():
+            notes.append(f"photo `{relative}` left out: no such file in {display_path(folder)}")
+        elif source.stat().st_size > MAX_IMAGE_BYTES:
+            notes.append(f"photo `{relative}` left out: larger than {MAX_IMAGE_BYTES // 1024 // 1024} MB")
+        elif image_format(source) != RASTER_FORMATS[suffix]:
+            notes.append(f"photo `{relative}` left out: not a readable {RASTER_FORMATS[suffix]} image")
+        else:
+            file = f"{MEDIA_FOLDER}/{FREE_EXERCISE_DB.id}/{record_id}-{number - 1}{suffix}"
+            alt = _shorten(f"{name}: photo {number} of {min(len(named), MAX_MEDIA)} in Free Exercise DB", 200)
+            media = {
+                "kind": "image",
+                "file": file,
+                "alt": alt,
+                "credit": FREE_EXERCISE_DB.title,
+                "license": UNKNOWN,
+                "source_url": FREE_EXERCISE_DB.url,
+            }
+            copies.append((source, file, media))
+    if len(named) > MAX_MEDIA:
+        notes.append(f"{len(named) - MAX_MEDIA} photos left out: a record holds {MAX_MEDIA}")
+    return copies, notes
 
 
 def exercise_data(entry: dict) -> tuple[dict, list[str]]:
@@ -221,6 +287,8 @@ def movement_pattern(entry: dict, name: str) -> str:
 def record_text(schema: str, model) -> str:
     """The YAML file for a record, with the schema line editors read first."""
     data = json.loads(model.model_dump_json(exclude_defaults=True))  # fresh objects: no aliases
+    for item in data.get("media", []):
+        item["license"] = item.get("license", UNKNOWN)  # written out: a reader should see it
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return SCHEMA_LINE.format(schema) + body
 
@@ -249,14 +317,16 @@ def _read_dataset(path: Path) -> list:
     return data
 
 
-def _progress(total: int, stream: TextIO | None) -> Callable[[int], None]:
+def _progress(
+    total: int, stream: TextIO | None, doing: str = "Importing", done: str = "entries read"
+) -> Callable[[int], None]:
     """A counter on one line when `stream` is a terminal, else a line at each quarter."""
     if stream is None or total < PROGRESS_FROM:
         return lambda number: None
     if stream.isatty():
 
         def tick(number: int) -> None:
-            stream.write(f"\rImporting {number}/{total}")
+            stream.write(f"\r{doing} {number}/{total}")
             if number == total:
                 stream.write("\n")
             stream.flush()
@@ -265,7 +335,7 @@ def _progress(total: int, stream: TextIO | None) -> Callable[[int], None]:
 
         def tick(number: int) -> None:
             if number in marks:
-                print(f"Importing: {number}/{total} entries read", file=stream, flush=True)
+                print(f"{doing}: {number}/{total} {done}", file=stream, flush=True)
 
     return tick
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .errors import Problem, counted, display_path
 from .load import Record
+from .media import MediaFiles
 from .model import EDITORS, SLUG_PATTERN, Exercise, Fault, Ladder, Menu, Model, Source
 
 
@@ -21,6 +22,7 @@ class Library:
     menus: dict[str, Menu] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    media: MediaFiles = field(default_factory=MediaFiles)
     _prone: dict[str, list[Exercise]] = field(default_factory=dict)
     _citing: dict[str, list[Model]] = field(default_factory=dict)
     _offering: dict[str, list[Menu]] = field(default_factory=dict)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -17,6 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .licenses import LICENSES, UNKNOWN
 from .pose import FaultPoses, Position
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -135,13 +138,59 @@ class Variation(Model):
     exercise: Slug | None = Field(default=None, description="id of the exercise record, if any")
 
 
-class Media(Model):
-    kind: Literal["image", "video"]
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=LIMITS["line"])] = Field(
-        description="An https address of the photo or video."
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$", max_length=LIMITS["line"])]
+
+
+def _known_license(value: str) -> str:
+    if value in LICENSES or value == UNKNOWN:
+        return value
+    close = difflib.get_close_matches(value, list(LICENSES), n=1, cutoff=0.6)
+    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    raise PydanticCustomError(
+        "license",
+        "`{value}` is not an SPDX license id Drillbook knows{hint}; write an id such as CC-BY-4.0 or "
+        "CC0-1.0, or `unknown` (the list is in generator/licenses.py)",
+        {"value": value, "hint": hint},
     )
-    alt: Line
+
+
+class Media(Model):
+    """A photo or a video, with who made it and under which license it may be shown."""
+
+    kind: Literal["image", "video"]
+    file: Annotated[str, StringConstraints(max_length=LIMITS["line"])] | None = Field(
+        default=None, description="An image in content/media/, written from content/: 'media/hinge.jpg'."
+    )
+    url: HttpsUrl | None = Field(
+        default=None,
+        description="An https address: the video (YouTube, Vimeo, other hosts) or an image kept elsewhere.",
+    )
+    alt: Line | None = Field(default=None, description="What the image shows, for readers who cannot see it.")
     caption: Line | None = None
+    credit: Name | None = Field(default=None, description="Who made it: 'Photo: Ana Ruiz'.")
+    license: Annotated[str, AfterValidator(_known_license)] = Field(
+        default=UNKNOWN,
+        description="An SPDX license id (CC-BY-4.0, CC0-1.0, …) or `unknown`, which leaving it out means.",
+        json_schema_extra={"enum": [*LICENSES, UNKNOWN]},
+    )
+    source_url: HttpsUrl | None = Field(default=None, description="Where the original was found.")
+    card: bool = Field(default=False, description="The photo printed on the exercise's card.")
+
+    @model_validator(mode="after")
+    def _complete(self) -> Media:
+        if self.kind == "image":
+            if (self.file is None) == (self.url is None):
+                raise PydanticCustomError(
+                    "media", "an image needs either `file` (in content/media/) or `url`"
+                )
+            if self.alt is None:
+                raise PydanticCustomError("media", "an image needs `alt`: what it shows, in a sentence")
+        else:
+            if self.url is None or self.file is not None:
+                raise PydanticCustomError("media", "a video needs `url` (YouTube, Vimeo or an https address)")
+        if self.card and (self.kind != "image" or self.file is None):
+            raise PydanticCustomError("media", "`card: true` marks a photo in content/media/ for the card")
+        return self
 
 
 class Exercise(Model):
@@ -223,6 +272,7 @@ class Fault(Model):
         default=[], max_length=6, description="Where the sources disagree, and what Drillbook teaches."
     )
     drills: list[Slug] = Field(default=[], max_length=MAX, description="ids of corrective drills")
+    media: list[Media] = Field(default=[], max_length=6, description="Photos or video of the fault.")
     sources: list[Slug] = Field(min_length=1, max_length=MAX)
     positions: FaultPoses | None = Field(default=None, description="The faulty pose beside the correct one.")
 

@@ -6,11 +6,13 @@ from pathlib import Path
 from stat import S_ISDIR
 
 from .cards import render_cards
+from .credits import render_credits
 from .embeds import render_embeds
 from .errors import ContentError, DrillbookError
 from .export import export_files
 from .library import Library, link
 from .load import load_content, record_files
+from .media import check_media, media_outputs
 from .menus import render_menu_pages
 from .render import TEMPLATES, render_exercise_pages, render_fault_ladder_and_browse_pages, render_figures
 from .validate import validate_records
@@ -27,11 +29,14 @@ def read_library(content_dir: Path) -> Library:
     records, problems = load_content(content_dir)
     entries, invalid = validate_records(records)
     problems += invalid
+    media, unreadable = check_media(records, content_dir)
+    problems += unreadable
     present = {(kind, path.stem) for kind, path in record_files(content_dir)}
     library, unlinked = link(records, entries, present)
     problems += unlinked
     if problems:
         raise ContentError(problems)
+    library.media = media
     return library
 
 
@@ -55,6 +60,8 @@ def render_site(library: Library, site_url: str | None) -> Outputs:
     outputs.add_all(render_cards(library, views, site_url))
     outputs.add_all(export_files(library, views, site_url))
     outputs.add_all(render_figures(library, views))
+    outputs.add_all(media_outputs(library.media))
+    outputs.add_all(render_credits(library, views))
     return outputs
 
 

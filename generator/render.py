@@ -124,6 +124,7 @@ def render_fault_ladder_and_browse_pages(library: Library, views: Views) -> Outp
             differences=differences(fault, library),
             figure=views.fault_figures[fault.id],
             sources=[library.sources[s] for s in fault.sources],
+            media=views.fault_media[fault.id],
         )
         pages.add(f"faults/{fault.id}.md", page, f"the fault `{fault.id}`")
     ladder_template = env.get_template("ladder.md.j2")

@@ -81,6 +81,7 @@ PATTERN_MESSAGES = {
     "reps": "must be a number of reps or a range such as 8-12",
     "seconds": "must be a number of seconds or a range such as 20-30",
     "url": "must be an https:// address (no spaces)",
+    "source_url": "must be an https:// address (no spaces)",
     None: "must be a lowercase slug: letters a-z, digits and single hyphens",
 }
 

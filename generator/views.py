@@ -4,13 +4,16 @@ computed once from the Library. Renderers and templates read these; none rebuild
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from .errors import counted
 from .figures import fault_svg, key_position, pose_svg
 from .library import Library
-from .model import EDITORS, LEVEL_NAMES, Exercise, Fault, Ladder, Menu, Prescription, Source
+from .licenses import LICENSES, UNKNOWN
+from .media import MediaFiles, video_player
+from .model import EDITORS, LEVEL_NAMES, Exercise, Fault, Ladder, Media, Menu, Prescription, Source
 from .pose import Position
 
 BODYWEIGHT = "Bodyweight"
@@ -165,6 +168,74 @@ class LadderPlace:
 
 
 @dataclass(frozen=True)
+class MediaView:
+    """One photo or video as every output shows it. Paths (`src`, `srcset`) are under the
+    site's root; `at(root)` and `srcset_at(root)` put them below a page's way to the root."""
+
+    kind: str
+    alt: str
+    caption: str | None
+    credit: str | None
+    license: str
+    license_name: str
+    license_url: str | None
+    source_url: str | None
+    card: bool
+    src: str | None = None
+    width: int | None = None
+    height: int | None = None
+    srcset: tuple[tuple[str, int], ...] = ()
+    url: str | None = None
+    host: str | None = None
+    player: str | None = None
+
+    @property
+    def local(self) -> bool:
+        return self.src is not None
+
+    @property
+    def known_license(self) -> bool:
+        return self.license != UNKNOWN
+
+    @property
+    def credit_line(self) -> str:
+        """'Photo: Ana Ruiz · CC BY 4.0', 'Free Exercise DB · license unknown'."""
+        return " · ".join(filter(None, (self.credit, self.license_name)))
+
+    def at(self, root: str) -> str:
+        return f"{root}{self.src}" if self.src else (self.url or "")
+
+    def srcset_at(self, root: str) -> str:
+        return ", ".join(f"{root}{path} {width}w" for path, width in self.srcset)
+
+
+def media_view(item: Media, files: MediaFiles) -> MediaView:
+    """A media item with its license spelled out, and for a photo in `content/media/` its
+    size and web copies, for a video its host and player."""
+    name, url = LICENSES.get(item.license, ("license unknown", None))
+    host = urlsplit(item.url).hostname.removeprefix("www.") if item.url else None
+    common = dict(
+        kind=item.kind,
+        alt=item.alt or item.caption or f"Video on {host}",
+        caption=item.caption,
+        credit=item.credit,
+        license=item.license,
+        license_name=name,
+        license_url=url,
+        source_url=item.source_url,
+        card=item.card,
+    )
+    if item.kind == "video":
+        player = video_player(item.url)
+        return MediaView(**common, url=item.url, host=player.host, player=player.embed)
+    if item.file is None:
+        return MediaView(**common, url=item.url, host=host)
+    image = files.images[item.file]
+    srcset = tuple((image.web_name(width), width) for width in image.web_widths())
+    return MediaView(**common, src=image.name, width=image.width, height=image.height, srcset=srcset)
+
+
+@dataclass(frozen=True)
 class ExerciseView:
     """What every output shows of one exercise."""
 
@@ -182,6 +253,11 @@ class ExerciseView:
     sources: list[Source]
     credit: str
     tags: list[str]
+    media: list[MediaView]
+
+    @property
+    def card_photo(self) -> MediaView | None:
+        return next((item for item in self.media if item.card), None)
 
 
 @dataclass(frozen=True)
@@ -191,6 +267,7 @@ class Views:
     exercises: dict[str, ExerciseView]
     ladders: dict[str, LadderView]
     fault_figures: dict[str, Figure | None]
+    fault_media: dict[str, list[MediaView]]
 
 
 def library_views(library: Library) -> Views:
@@ -220,7 +297,11 @@ def library_views(library: Library) -> Views:
         )
         for exercise in library.exercises.values()
     }
-    return Views(exercises, ladders, fault_figures)
+    fault_media = {
+        fault.id: [media_view(item, library.media) for item in fault.media]
+        for fault in library.faults.values()
+    }
+    return Views(exercises, ladders, fault_figures, fault_media)
 
 
 def exercise_view(
@@ -258,6 +339,7 @@ def exercise_view(
         *(f"Equipment: {item}" for item in exercise.equipment or [BODYWEIGHT]),
         *(f"Muscle: {muscle}" for muscle in exercise.muscles.primary),
     ]
+    media = [media_view(item, library.media) for item in exercise.media]
     return ExerciseView(
         exercise,
         level,
@@ -273,6 +355,7 @@ def exercise_view(
         sources,
         credit_line(sources),
         tags,
+        media,
     )
 
 

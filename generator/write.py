@@ -9,7 +9,18 @@ from pathlib import Path, PurePosixPath
 
 from .errors import DrillbookError
 
-OWNED_FOLDERS = ("exercises", "faults", "ladders", "menus", "browse", "cards", "embed", "api", "figures")
+OWNED_FOLDERS = (
+    "exercises",
+    "faults",
+    "ladders",
+    "menus",
+    "browse",
+    "cards",
+    "embed",
+    "api",
+    "figures",
+    "media",
+)
 MANIFEST = ".drillbook-generated"
 TEMPORARY_PREFIX = ".drillbook-tmp-"
 

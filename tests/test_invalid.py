@@ -22,6 +22,7 @@ from conftest import ROOT, copy_project, drillbook
 
 from generator import cli
 from generator.load import MAX_DEPTH, MAX_FILE_BYTES
+from generator.media import MAX_IMAGE_BYTES
 from generator.model import LIMITS, json_schemas
 from generator.write import OWNED_FOLDERS
 
@@ -31,6 +32,7 @@ CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir() and not p.name.
 # Files too big to commit, written by the test: case -> (path under content/, bytes).
 GENERATED = {
     "oversize-file": ("exercises/oversize.yml", b"id: oversize\n" + b"#" * (10 * 1024 * 1024 - 14) + b"\n"),
+    "media-too-large": ("media/huge.jpg", b"\xff\xd8\xff\xe0" + bytes(MAX_IMAGE_BYTES)),
 }
 COMMANDS = {
     "drillbook check": [sys.executable, "-m", "generator.cli", "check"],
@@ -76,6 +78,7 @@ def with_cases(project: Path, cases: list[str], target: Path) -> Path:
         )
         if case in GENERATED:
             name, data = GENERATED[case]
+            (target / "content" / name).parent.mkdir(exist_ok=True)
             (target / "content" / name).write_bytes(data)
     return target
 
