@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .decks import ALL_CARDS, card_order
 from .library import Library
-from .model import LIMITS, Exercise
+from .model import LIMITS, Exercise, Menu
 from .qr import qr_svg
 from .render import ladders_in_order, make_environment
 from .views import ExerciseView, LadderView, MediaView, Views
@@ -358,6 +358,7 @@ class PosterStep:
     dose: str
     label: str
     move_on: str
+    figure: Markup | None
 
 
 @dataclass(frozen=True)
@@ -371,7 +372,9 @@ class PosterLayout:
 
     @property
     def width_mm(self) -> float:
-        return PAGE_WIDTH_MM - 12 if self.columns == 1 else (PAGE_WIDTH_MM - 6) / 2 - 9
+        """The text's width beside the step number and the step's figure (card.css)."""
+        column = PAGE_WIDTH_MM - 12 if self.columns == 1 else (PAGE_WIDTH_MM - 6) / 2 - 9
+        return column - POSTER_FIGURE_MM - 2
 
     def move_on_lines(self, steps: int) -> int:
         """Lines each step's dose and criterion may take so that the longest column fits
@@ -385,6 +388,8 @@ class PosterLayout:
 POSTER_ONE_COLUMN = PosterLayout(1, 14, 14 * 1.25 * _MM_PER_PT, 3)
 POSTER_TWO_COLUMNS = PosterLayout(2, 10.5, 10.5 * 1.25 * _MM_PER_PT, 2)
 POSTER_ONE_COLUMN_MOST = 6
+# Each step's key position, drawn beside its text (card.css .db-poster__figure).
+POSTER_FIGURE_MM = 12
 
 
 def poster_layout(steps: int) -> PosterLayout:
@@ -407,13 +412,37 @@ def poster_steps(view: LadderView) -> list[PosterStep]:
                 step.dose,
                 step.move_on_label,
                 line.fit(rules, lines, prefix=prefix),
+                step.figure.svg if step.figure else None,
             )
         )
     return steps
 
 
+def menu_poster_options(menu: Menu, views: Views) -> list[PosterStep]:
+    """A menu's options as numbered poster entries: each with its group and when to choose it."""
+    layout = poster_layout(len(menu.options))
+    lines = layout.move_on_lines(len(menu.options))
+    line = Box(layout.width_mm, layout.size_pt, 1)
+    options = []
+    for number, option in enumerate(menu.options, start=1):
+        view = views.exercises[option.exercise]
+        label = f"{option.group} · Choose this when:" if option.group else "Choose this when:"
+        options.append(
+            PosterStep(
+                number,
+                line.fit(view.exercise.name),
+                view.exercise.id,
+                "",
+                label,
+                line.fit(option.choose_when, lines, prefix=f"{label} "),
+                view.key_figure.svg if view.key_figure else None,
+            )
+        )
+    return options
+
+
 def render_cards(library: Library, views: Views, site_url: str | None) -> Outputs:
-    """The card of every exercise, the poster of every ladder and the cards index."""
+    """The card of every exercise, the poster of every ladder and menu, and the cards index."""
     if not site_url:
         log.warning(
             "drillbook: site_url is not set, so the cards have no QR code; set "
@@ -433,7 +462,9 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
         half = -(-len(steps) // poster_layout(len(steps)).columns)
         url = page_url(site_url, "ladders", view.ladder.id) if site_url else None
         page = poster_template.render(
-            ladder=view.ladder,
+            record=view.ladder,
+            kind="ladders",
+            page_label="Ladder page",
             url=url,
             qr=qr_svg(url) if url else None,
             title=POSTER["title"].fit(view.ladder.name),
@@ -441,8 +472,24 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
             columns=[steps[:half], steps[half:]] if half < len(steps) else [steps],
         )
         pages.add(f"cards/ladders/{view.ladder.id}.md", page, f"the poster of ladder `{view.ladder.id}`")
+    menus = sorted(library.menus.values(), key=lambda menu: menu.name.lower())
+    for menu in menus:
+        options = menu_poster_options(menu, views)
+        half = -(-len(options) // poster_layout(len(options)).columns)
+        url = page_url(site_url, "menus", menu.id) if site_url else None
+        page = poster_template.render(
+            record=menu,
+            kind="menus",
+            page_label="Menu page",
+            url=url,
+            qr=qr_svg(url) if url else None,
+            title=POSTER["title"].fit(menu.name),
+            goal=POSTER["goal"].fit(menu.goal, prefix="Goal: "),
+            columns=[options[:half], options[half:]] if half < len(options) else [options],
+        )
+        pages.add(f"cards/menus/{menu.id}.md", page, f"the poster of menu `{menu.id}`")
     index = env.get_template("cards_index.md.j2").render(
-        exercises=exercises, ladders=ladders, all_cards=ALL_CARDS
+        exercises=exercises, ladders=ladders, menus=menus, all_cards=ALL_CARDS
     )
     pages.add("cards/index.md", index, "the cards index")
     return pages

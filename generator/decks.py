@@ -62,7 +62,8 @@ def card_order(library: Library) -> list[Exercise]:
 
 
 def library_decks(library: Library) -> list[Deck]:
-    """Every deck: all cards, then one per ladder (its poster, then its steps' cards)."""
+    """Every deck: all cards, then one per ladder (its poster, then its steps' cards) and one
+    per menu (its poster, then its options' cards)."""
     found = []
     for paper in PAPERS:
         found.append(Deck(ALL_CARDS, "All cards", paper, [f"cards/{e.id}" for e in card_order(library)]))
@@ -75,6 +76,9 @@ def library_decks(library: Library) -> list[Deck]:
                     [f"cards/ladders/{ladder.id}", *(f"cards/{step.exercise}" for step in ladder.steps)],
                 )
             )
+        for menu in sorted(library.menus.values(), key=lambda item: item.id):
+            pages = [f"cards/menus/{menu.id}", *(f"cards/{option.exercise}" for option in menu.options)]
+            found.append(Deck(f"menu-{menu.id}", menu.name, paper, pages))
     return found
 
 

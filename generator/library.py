@@ -75,9 +75,10 @@ REFERENCES: dict[str, list[tuple[tuple, str]]] = {
 
 # Ids whose pages would land on a page or folder the generator makes itself: the index of
 # each kind (`exercises/index.md`, `cards/index.md`, `embed/index.md`), and the folders of
-# ladder posters and PDF decks beside the cards (`cards/ladders/`, `cards/pdf/`).
+# ladder and menu posters and PDF decks beside the cards (`cards/ladders/`, `cards/menus/`,
+# `cards/pdf/`).
 RESERVED_IDS: dict[str, set[str]] = {
-    "exercises": {"index", "ladders", "pdf"},
+    "exercises": {"index", "ladders", "menus", "pdf"},
     "faults": {"index"},
     "ladders": {"index"},
     "menus": {"index"},

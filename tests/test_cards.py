@@ -337,3 +337,13 @@ def longest_project(target: Path) -> Path:
     shutil.copytree(ROOT / "content", content)
     write_longest_library(content)
     return copy_project(target / "project", content=content)
+
+
+def test_a_menu_poster_lists_every_option_with_when_to_choose_it(shipped):
+    pages = render_cards(shipped, library_views(shipped), SITE_URL)
+    menu = shipped.menus["drills-by-problem"]
+    poster = pages["cards/menus/drills-by-problem.md"]
+    assert poster.count("<li value=") == len(menu.options)
+    assert "Choose this when:" in poster and 'class="db-poster__figure"' in poster
+    assert 'aria-label="QR code: https://drillbook.example.org/menus/drills-by-problem/"' in poster
+    assert "menu-drills-by-problem" in pages["cards/index.md"]

@@ -42,6 +42,7 @@ def card_paths(library) -> list[str]:
     return [
         *(f"cards/{e}/" for e in library.exercises),
         *(f"cards/ladders/{ladder}/" for ladder in library.ladders),
+        *(f"cards/menus/{menu}/" for menu in library.menus),
     ]
 
 
