@@ -31,6 +31,7 @@ from generator.cards import (
 from generator.decks import library_decks
 from generator.model import LIMITS
 from generator.pipeline import read_library
+from generator.qr import QR_MASK
 from generator.views import library_views
 
 
@@ -268,7 +269,7 @@ def test_card_and_poster_qr_codes_encode_their_page_url(built_site, card, page):
     svg = re.search(r"<svg viewBox=.*?</svg>", html, re.DOTALL).group(0)
     url = SITE_URL + page
     grid = qr_matrix(svg)
-    expected = segno.make(url, error="m", micro=False).matrix
+    expected = segno.make(url, error="m", micro=False, mask=QR_MASK).matrix
     border = (len(grid) - len(expected)) // 2
     assert [row[border:-border] for row in grid[border:-border]] == [list(r) for r in expected]
     scale = 8
@@ -320,7 +321,9 @@ def test_every_deck_has_one_page_per_card(built_site, shipped):
     assert counts["cards/pdf/all-cards-letter.pdf"] == len(shipped.exercises)
     for ladder in shipped.ladders.values():
         assert counts[f"cards/pdf/ladder-{ladder.id}-a4.pdf"] == len(ladder.steps) + 1
-    assert len(counts) == 2 * (1 + len(shipped.ladders))
+    for menu in shipped.menus.values():
+        assert counts[f"cards/pdf/menu-{menu.id}-letter.pdf"] == len(menu.options) + 1
+    assert len(counts) == 2 * (1 + len(shipped.ladders) + len(shipped.menus))
 
 
 def test_decks_can_be_switched_off(project, monkeypatch):
