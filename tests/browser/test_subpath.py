@@ -164,7 +164,7 @@ def test_reader_clicks_searches_scans_and_embeds_under_the_path(page, subpath_si
     assert page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)") == site
 
     html = (folder / "exercises" / exercise.id / "index.html").read_text("utf-8")
-    code = re.search(r"<code>(.*?)</code>", html[html.index('id="embed"') :], re.S).group(1)
+    code = re.search(r"<pre\b.*?<code>(.*?)</code>", html[html.index('id="embed"') :], re.S).group(1)
     snippet = unescape(re.sub(r"<[^>]+>", "", code))
     assert f'src="{site}embed/{exercise.id}/?theme=light"' in snippet
     (tmp_path / "blog.html").write_text(f"<!doctype html><title>Blog</title>{snippet}", "utf-8")
