@@ -28,7 +28,6 @@ ELLIPSIS = "…"
 # The printable area shared by A4 and US Letter, portrait, inside the 12 mm margins that
 # card.css sets: A4's width and Letter's height.
 PAGE_WIDTH_MM = 210 - 2 * 12
-PAGE_HEIGHT_MM = 279.4 - 2 * 12
 # Advance widths (em) of DejaVu Sans Bold, the widest face card.css asks for, so any text
 # measured with them is at least as wide as printed; other characters count as wider still.
 _ASCII = "".join(chr(code) for code in range(32, 127))
@@ -284,7 +283,6 @@ class Card:
     cues: list[str]
     faults: list[CardFault]
     ladder: str | None
-    ladder_id: str | None
     step: str | None
     previous: str | None
     next: str | None
@@ -328,7 +326,6 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
             for check in view.checks[:CARD_FAULTS]
         ],
         ladder=CARD["ladder"].fit(main.ladder.name, prefix=f"{step} · ") if main else None,
-        ladder_id=main.ladder.id if main else None,
         step=step,
         previous=CARD["step"].fit(main.previous.name, prefix="Previous: ")
         if main and main.previous
@@ -354,7 +351,6 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
 class PosterStep:
     number: int
     name: str
-    exercise_id: str
     dose: str
     label: str
     move_on: str
@@ -402,14 +398,14 @@ def poster_steps(view: LadderView) -> list[PosterStep]:
     line = Box(layout.width_mm, layout.size_pt, 1)
     steps = []
     for step in view.steps:
-        prefix = f"{step.dose} · {step.move_on_label} " if step.dose else f"{step.move_on_label} "
+        amount = step.dose.amount if step.dose else ""
+        prefix = f"{amount} · {step.move_on_label} " if amount else f"{step.move_on_label} "
         rules = f"{step.move_on} Step back when: {step.step_back}" if step.step_back else step.move_on
         steps.append(
             PosterStep(
                 step.number,
                 line.fit(step.exercise.name),
-                step.exercise.id,
-                step.dose,
+                amount,
                 step.move_on_label,
                 line.fit(rules, lines, prefix=prefix),
                 step.figure.svg if step.figure else None,
@@ -431,7 +427,6 @@ def menu_poster_options(menu: Menu, views: Views) -> list[PosterStep]:
             PosterStep(
                 number,
                 line.fit(view.exercise.name),
-                view.exercise.id,
                 "",
                 label,
                 line.fit(option.choose_when, lines, prefix=f"{label} "),

@@ -85,7 +85,6 @@ def embed_urls(base: str, exercise_id: str) -> dict[str, str]:
     return {
         "embed": f"{base}embed/{exercise_id}/",
         "oembed": f"{base}embed/{exercise_id}.json",
-        "fragment": f"{base}embed/{exercise_id}.html",
         "guide": f"{base}exercises/{exercise_id}/",
     }
 
@@ -130,8 +129,8 @@ def oembed_json(exercise: Exercise, base: str, urls: dict[str, str], height: int
 
 @functools.cache
 def html_environment() -> Environment:
-    """Jinja for HTML output: every value is HTML-escaped unless it is already Markup.
-    One per process: a new Environment compiles its templates again (8 ms per exercise)."""
+    """Jinja for HTML output: every value is HTML-escaped unless it is already Markup. One per
+    process, so its templates compile once."""
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,

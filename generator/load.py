@@ -15,7 +15,6 @@ from .errors import Problem
 KINDS = ("exercises", "faults", "ladders", "menus", "sources")
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 8
-SCHEMA_COMMENT = "# yaml-language-server: $schema="
 _COLLECTION_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 _STR_TAG = "tag:yaml.org,2002:str"
 # Characters YAML lets through as escapes ("\\0", "\\x07", "\\ud800") that text must not hold.

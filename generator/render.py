@@ -75,7 +75,10 @@ def slug(value: str) -> Markup:
     return Markup(value)
 
 
+@functools.cache
 def make_environment() -> Environment:
+    """Jinja for Markdown output, one per process: templates compile once and are checked
+    for edits when used (`mkdocs serve`)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -85,7 +88,7 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
-    env.filters.update(yaml=yaml_value, level=level_label, indented=indented)
+    env.filters.update(yaml=yaml_value, indented=indented)
     env.globals.update(link=page_link, slug=slug, deck_links=deck_links)
     return env
 

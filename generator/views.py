@@ -88,12 +88,14 @@ class Difference:
 
     topic: str
     note: str
-    sources: list[Source]
+    sources: list[tuple[str, str]]  # (id, the name a reader knows it by)
 
 
 def differences(record: Exercise | Fault, library: Library) -> list[Difference]:
     return [
-        Difference(item.topic, item.note, [library.sources[source] for source in item.sources])
+        Difference(
+            item.topic, item.note, [(source, source_name(library.sources[source])) for source in item.sources]
+        )
         for item in record.sources_differ
     ]
 
@@ -134,8 +136,7 @@ class LadderStepView:
     number: int
     exercise: Exercise
     figure: Figure | None
-    dose: str
-    dose_origin: str
+    dose: Dose | None
     move_on: str
     step_back: str | None
     last: bool
@@ -275,8 +276,11 @@ def library_views(library: Library) -> Views:
         exercise.id: [position_figure(position) for position in exercise.positions]
         for exercise in library.exercises.values()
     }
+    key_figures = {
+        exercise.id: _key_figure(exercise, figures[exercise.id]) for exercise in library.exercises.values()
+    }
     fault_figures = {fault.id: fault_figure(fault) for fault in library.faults.values()}
-    ladders = {ladder.id: ladder_view(library, ladder, figures) for ladder in library.ladders.values()}
+    ladders = {ladder.id: ladder_view(library, ladder, key_figures) for ladder in library.ladders.values()}
     places: dict[str, list[LadderPlace]] = {}
     for ladder_id in sorted(ladders, key=lambda key: library.ladders[key].name.lower()):
         view = ladders[ladder_id]
@@ -293,7 +297,12 @@ def library_views(library: Library) -> Views:
             )
     exercises = {
         exercise.id: exercise_view(
-            library, exercise, places.get(exercise.id, []), figures[exercise.id], fault_figures
+            library,
+            exercise,
+            places.get(exercise.id, []),
+            figures[exercise.id],
+            key_figures[exercise.id],
+            fault_figures,
         )
         for exercise in library.exercises.values()
     }
@@ -309,6 +318,7 @@ def exercise_view(
     exercise: Exercise,
     places: list[LadderPlace],
     figures: list[Figure],
+    key_figure: Figure | None,
     fault_figures: dict[str, Figure | None],
 ) -> ExerciseView:
     doses = [Dose.of(prescription, library) for prescription in exercise.prescriptions]
@@ -348,7 +358,7 @@ def exercise_view(
         glance,
         checks,
         figures,
-        _key_figure(exercise, figures),
+        key_figure,
         places,
         library.menus_offering(exercise),
         differences(exercise, library),
@@ -365,7 +375,7 @@ def _key_figure(exercise: Exercise, figures: list[Figure]) -> Figure | None:
     return figures[exercise.positions.index(key)] if key else None
 
 
-def ladder_view(library: Library, ladder: Ladder, figures: dict[str, list[Figure]]) -> LadderView:
+def ladder_view(library: Library, ladder: Ladder, key_figures: dict[str, Figure | None]) -> LadderView:
     """A ladder's steps; a step without its own prescription takes its exercise's first."""
     steps = []
     for number, step in enumerate(ladder.steps, start=1):
@@ -375,9 +385,8 @@ def ladder_view(library: Library, ladder: Ladder, figures: dict[str, list[Figure
             LadderStepView(
                 number=number,
                 exercise=exercise,
-                figure=_key_figure(exercise, figures[exercise.id]),
-                dose=dose(prescription) if prescription else "",
-                dose_origin=dose_origin(prescription, library) if prescription else "",
+                figure=key_figures[exercise.id],
+                dose=Dose.of(prescription, library) if prescription else None,
                 move_on=step.move_on,
                 step_back=step.step_back,
                 last=number == len(ladder.steps),
