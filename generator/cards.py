@@ -392,10 +392,14 @@ def poster_layout(steps: int) -> PosterLayout:
     return POSTER_ONE_COLUMN if steps <= POSTER_ONE_COLUMN_MOST else POSTER_TWO_COLUMNS
 
 
+def poster_lines(entries: int) -> tuple[Box, int]:
+    """The line box of a poster with so many entries, and the lines each entry's rule may take."""
+    layout = poster_layout(entries)
+    return Box(layout.width_mm, layout.size_pt, 1), layout.move_on_lines(entries)
+
+
 def poster_steps(view: LadderView) -> list[PosterStep]:
-    layout = poster_layout(len(view.steps))
-    lines = layout.move_on_lines(len(view.steps))
-    line = Box(layout.width_mm, layout.size_pt, 1)
+    line, lines = poster_lines(len(view.steps))
     steps = []
     for step in view.steps:
         amount = step.dose.amount if step.dose else ""
@@ -416,9 +420,7 @@ def poster_steps(view: LadderView) -> list[PosterStep]:
 
 def menu_poster_options(menu: Menu, views: Views) -> list[PosterStep]:
     """A menu's options as numbered poster entries: each with its group and when to choose it."""
-    layout = poster_layout(len(menu.options))
-    lines = layout.move_on_lines(len(menu.options))
-    line = Box(layout.width_mm, layout.size_pt, 1)
+    line, lines = poster_lines(len(menu.options))
     options = []
     for number, option in enumerate(menu.options, start=1):
         view = views.exercises[option.exercise]
@@ -451,37 +453,28 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
         page = card_template.render(card=make_card(view, site_url))
         pages.add(f"cards/{view.exercise.id}.md", page, f"the card of exercise `{view.exercise.id}`")
     poster_template = env.get_template("poster.md.j2")
-    ladders = [views.ladders[ladder.id] for ladder in ladders_in_order(library)]
-    for view in ladders:
-        steps = poster_steps(view)
-        half = -(-len(steps) // poster_layout(len(steps)).columns)
-        url = page_url(site_url, "ladders", view.ladder.id) if site_url else None
-        page = poster_template.render(
-            record=view.ladder,
-            kind="ladders",
-            page_label="Ladder page",
+
+    def poster(record, kind: str, page_label: str, entries: list[PosterStep]) -> str:
+        half = -(-len(entries) // poster_layout(len(entries)).columns)
+        url = page_url(site_url, kind, record.id) if site_url else None
+        return poster_template.render(
+            record=record,
+            kind=kind,
+            page_label=page_label,
             url=url,
             qr=qr_svg(url) if url else None,
-            title=POSTER["title"].fit(view.ladder.name),
-            goal=POSTER["goal"].fit(view.ladder.goal, prefix="Goal: "),
-            columns=[steps[:half], steps[half:]] if half < len(steps) else [steps],
+            title=POSTER["title"].fit(record.name),
+            goal=POSTER["goal"].fit(record.goal, prefix="Goal: "),
+            columns=[entries[:half], entries[half:]] if half < len(entries) else [entries],
         )
+
+    ladders = [views.ladders[ladder.id] for ladder in ladders_in_order(library)]
+    for view in ladders:
+        page = poster(view.ladder, "ladders", "Ladder page", poster_steps(view))
         pages.add(f"cards/ladders/{view.ladder.id}.md", page, f"the poster of ladder `{view.ladder.id}`")
     menus = sorted(library.menus.values(), key=lambda menu: menu.name.lower())
     for menu in menus:
-        options = menu_poster_options(menu, views)
-        half = -(-len(options) // poster_layout(len(options)).columns)
-        url = page_url(site_url, "menus", menu.id) if site_url else None
-        page = poster_template.render(
-            record=menu,
-            kind="menus",
-            page_label="Menu page",
-            url=url,
-            qr=qr_svg(url) if url else None,
-            title=POSTER["title"].fit(menu.name),
-            goal=POSTER["goal"].fit(menu.goal, prefix="Goal: "),
-            columns=[options[:half], options[half:]] if half < len(options) else [options],
-        )
+        page = poster(menu, "menus", "Menu page", menu_poster_options(menu, views))
         pages.add(f"cards/menus/{menu.id}.md", page, f"the poster of menu `{menu.id}`")
     index = env.get_template("cards_index.md.j2").render(
         exercises=exercises, ladders=ladders, menus=menus, all_cards=ALL_CARDS
