@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .decks import ALL_CARDS, card_order
+from .decks import ALL_CARDS
 from .library import Library
 from .model import LIMITS, Exercise, Menu
 from .qr import qr_svg
-from .render import ladders_in_order, make_environment
-from .views import ExerciseView, LadderView, MediaView, Views
+from .render import make_environment
+from .views import ExerciseView, LadderView, MediaView, Views, by_name, exercises_in_order
 from .write import Outputs
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -448,7 +448,7 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
     env = make_environment()
     pages = Outputs()
     card_template = env.get_template("card.md.j2")
-    exercises = [views.exercises[exercise.id] for exercise in card_order(library)]
+    exercises = [views.exercises[exercise.id] for exercise in exercises_in_order(library)]
     for view in exercises:
         page = card_template.render(card=make_card(view, site_url))
         pages.add(f"cards/{view.exercise.id}.md", page, f"the card of exercise `{view.exercise.id}`")
@@ -468,11 +468,11 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
             columns=[entries[:half], entries[half:]] if half < len(entries) else [entries],
         )
 
-    ladders = [views.ladders[ladder.id] for ladder in ladders_in_order(library)]
+    ladders = [views.ladders[ladder.id] for ladder in by_name(library.ladders.values())]
     for view in ladders:
         page = poster(view.ladder, "ladders", "Ladder page", poster_steps(view))
         pages.add(f"cards/ladders/{view.ladder.id}.md", page, f"the poster of ladder `{view.ladder.id}`")
-    menus = sorted(library.menus.values(), key=lambda menu: menu.name.lower())
+    menus = by_name(library.menus.values())
     for menu in menus:
         page = poster(menu, "menus", "Menu page", menu_poster_options(menu, views))
         pages.add(f"cards/menus/{menu.id}.md", page, f"the poster of menu `{menu.id}`")

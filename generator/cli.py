@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
-import os
 import sys
 from pathlib import Path
 
 from .errors import DrillbookError
-from .finish import finish_site
+from .finish import decks_wanted, finish_site
 from .importer import import_free_exercise_db
 from .model import json_schemas
 from .pipeline import generate, read_library
@@ -85,21 +85,26 @@ def run_generate(args) -> int:
     content = args.content or settings.content
     docs = args.docs or settings.docs
     site_url = args.site_url or settings.site_url
-    # The generator's notes (progress of the first web copies of photos, the count of media
-    # without a known license) and warnings, as `mkdocs build` shows them.
+    with generator_notes():
+        library, report = generate(content, docs, site_url)
+    print(f"Generated {library.summary()}: {report}")
+    return 0
+
+
+@contextlib.contextmanager
+def generator_notes():
+    """Show the generator's notes (progress, counts) and warnings on stderr, as `mkdocs
+    build` shows them."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setLevel(logging.INFO)
     generator_log = logging.getLogger("mkdocs.plugins.drillbook")
-    generator_log.addHandler(handler)
     level = generator_log.level
+    generator_log.addHandler(handler)
     generator_log.setLevel(logging.INFO)
     try:
-        library, report = generate(content, docs, site_url)
+        yield
     finally:
         generator_log.removeHandler(handler)
         generator_log.setLevel(level)
-    print(f"Generated {library.summary()}: {report}")
-    return 0
 
 
 def run_build(args) -> int:
@@ -138,16 +143,16 @@ def run_finish(args) -> int:
     settings = project_settings(args.config_file)
     site = args.site or settings.site_dir
     library = read_library(settings.content)
-    make_decks = settings.decks and not args.no_decks and os.environ.get("DRILLBOOK_DECKS", "1") != "0"
-    logging.getLogger("mkdocs.plugins.drillbook").setLevel(logging.INFO)
-    handler = logging.StreamHandler(sys.stderr)
-    logging.getLogger("mkdocs.plugins.drillbook").addHandler(handler)
-    try:
+    make_decks = decks_wanted(settings.decks and not args.no_decks)
+    with generator_notes():
         finish_site(
-            site, library, settings.site_name, make_decks=make_decks, directory_urls=settings.directory_urls
+            site,
+            library,
+            settings.site_name,
+            make_decks=make_decks,
+            directory_urls=settings.directory_urls,
+            offline_mb=settings.offline_mb,
         )
-    finally:
-        logging.getLogger("mkdocs.plugins.drillbook").removeHandler(handler)
     print(f"Finished {site}: {'PDF decks, ' if make_decks else ''}manifest and service worker")
     return 0
 

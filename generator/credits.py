@@ -33,11 +33,11 @@ def assets(library: Library, views: Views) -> list[Asset]:
             ("exercises", exercise, views.exercises[exercise.id].media)
             for exercise in library.exercises.values()
         ),
-        *(("faults", fault, views.fault_media[fault.id]) for fault in library.faults.values()),
+        *(("faults", fault, views.faults[fault.id].media) for fault in library.faults.values()),
     ]
     for kind, record, media in sorted(shown, key=lambda item: item[1].name.lower()):
         for view in media:
-            asset = found.setdefault(view.src or view.url or "", Asset(view))
+            asset = found.setdefault(view.at(""), Asset(view))
             asset.shown_on.append((kind, record))
     return sorted(found.values(), key=lambda asset: (asset.view.known_license, asset.view.alt.lower()))
 

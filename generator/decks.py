@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from .errors import DrillbookError
 from .library import Library
-from .model import Exercise
+from .views import by_name, exercises_in_order
 
 if TYPE_CHECKING:
     from weasyprint import Document, Page
@@ -57,17 +57,14 @@ class Deck:
         return f"cards/pdf/{self.name}-{self.paper}.pdf"
 
 
-def card_order(library: Library) -> list[Exercise]:
-    return sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower(), e.id))
-
-
 def library_decks(library: Library) -> list[Deck]:
     """Every deck: all cards, then one per ladder (its poster, then its steps' cards) and one
     per menu (its poster, then its options' cards)."""
+    all_cards = [f"cards/{exercise.id}" for exercise in exercises_in_order(library)]
     found = []
     for paper in PAPERS:
-        found.append(Deck(ALL_CARDS, "All cards", paper, [f"cards/{e.id}" for e in card_order(library)]))
-        for ladder in sorted(library.ladders.values(), key=lambda item: item.id):
+        found.append(Deck(ALL_CARDS, "All cards", paper, all_cards))
+        for ladder in by_name(library.ladders.values()):
             found.append(
                 Deck(
                     f"ladder-{ladder.id}",
@@ -76,7 +73,7 @@ def library_decks(library: Library) -> list[Deck]:
                     [f"cards/ladders/{ladder.id}", *(f"cards/{step.exercise}" for step in ladder.steps)],
                 )
             )
-        for menu in sorted(library.menus.values(), key=lambda item: item.id):
+        for menu in by_name(library.menus.values()):
             pages = [f"cards/menus/{menu.id}", *(f"cards/{option.exercise}" for option in menu.options)]
             found.append(Deck(f"menu-{menu.id}", menu.name, paper, pages))
     return found

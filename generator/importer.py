@@ -22,7 +22,7 @@ from .licenses import UNKNOWN
 from .load import record_files
 from .media import MAX_IMAGE_BYTES, MEDIA_FOLDER, RASTER_FORMATS, image_format
 from .model import LIMITS, Exercise, Source
-from .write import _atomic_write
+from .write import atomic_write
 
 MAX_DATASET_BYTES = 64 * 1024 * 1024
 PROGRESS_FROM = 100  # entries or photos; fewer go too fast for progress to matter
@@ -172,10 +172,10 @@ def import_free_exercise_db(
     copying = _progress(len(photos), progress, "Copying photos", "photos copied")
     for number, (source, target) in enumerate(photos, start=1):
         copying(number)
-        _atomic_write(target, source.read_bytes())
+        atomic_write(target, source.read_bytes())
     report.photos = len(photos)
     for target, text in planned:
-        _atomic_write(target, text.encode("utf-8"))
+        atomic_write(target, text.encode("utf-8"))
         if target != source_target:
             report.written.append(target)
     return report

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .errors import Problem, counted
 from .load import Record
-from .validate import _dotted
+from .validate import dotted_path
 from .write import Outputs
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -94,7 +94,7 @@ def check_media(records: list[Record], content_dir: Path) -> tuple[MediaFiles, l
             image, message = read_image(content_dir, name)
             if image is None:
                 loc = ("media", index, "file")
-                problems.append(record.problem(loc, f"`{_dotted(loc)}`: {message}"))
+                problems.append(record.problem(loc, f"`{dotted_path(loc)}`: {message}"))
             else:
                 media.images[name] = image
     return media, problems

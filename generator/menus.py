@@ -6,7 +6,7 @@ from .errors import counted
 from .library import Library
 from .model import Menu, MenuOption
 from .render import make_environment
-from .views import ExerciseView, Views
+from .views import ExerciseView, Views, by_name
 from .write import Outputs
 
 
@@ -22,7 +22,7 @@ def option_groups(menu: Menu, views: Views) -> list[tuple[str | None, list[tuple
 def render_menu_pages(library: Library, views: Views) -> Outputs:
     """Every menu's page and the menus index."""
     env = make_environment()
-    menus = sorted(library.menus.values(), key=lambda menu: menu.name.lower())
+    menus = by_name(library.menus.values())
     template = env.get_template("menu.md.j2")
     pages = Outputs()
     for menu in menus:

@@ -1,12 +1,13 @@
 """Offline and installable: the web app manifest and the service worker, written into a built
-site by any builder. The worker precaches the pages, cards, search index and assets the
-build made, under a version that is the hash of those files; PDF decks, media and data files
-are cached only once opened."""
+site by any builder. The worker precaches the assets, pages, search index and cards the build
+made, most needed first and up to a size budget, under a version that is the hash of those
+files; the rest (and PDF decks, media and data files) are kept once opened."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -27,33 +28,76 @@ MEDIA_SUFFIXES = {".pdf", ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".m
 SKIPPED_FOLDERS = {"api", "schemas"}
 SKIPPED_PREFIXES = ("assets/javascripts/lunr/",)
 SKIPPED_SUFFIXES = {".map", ".gz", ".xml", ".py"}
+# The order in which folders are precached while the budget lasts: the theme's files, then the
+# home page and the hand-written pages (None: every folder not named here), the search index,
+# the record pages, browse pages, figures, media, cards and embed pages. Within a folder, its
+# index comes first.
+FOLDER_ORDER = (
+    "assets", None, "search", "exercises", "faults", "ladders", "menus",
+    "browse", "figures", "media", "cards", "embed",
+)  # fmt: skip
+# Megabytes precached by default: all of a library of a few hundred exercises, the most
+# needed part of a larger one, which a phone downloads on its first visit.
+OFFLINE_MB = 25.0
 
 
-def write_offline_files(site_dir: Path, site_name: str) -> str:
-    """Write the manifest and the service worker into `site_dir`; returns the build's version."""
-    precache = precached_urls(site_dir)
+@dataclass(frozen=True)
+class Precache:
+    """What the service worker fetches at install, most needed first, and what it left out."""
+
+    urls: list[str]
+    size: int
+    left_out: int
+
+    def summary(self) -> str:
+        kept = f"{len(self.urls)} files, {self.size / 1e6:.1f} MB"
+        if not self.left_out:
+            return f"{kept} kept for offline use"
+        return (
+            f"{kept} kept for offline use; {self.left_out} more are kept once opened "
+            f"(the budget, `offline_mb`, is full)"
+        )
+
+
+def write_offline_files(
+    site_dir: Path, site_name: str, budget_mb: float = OFFLINE_MB
+) -> tuple[str, Precache]:
+    """Write the manifest and the service worker into `site_dir`; returns the build's version
+    and what the worker precaches."""
+    precache = precached_urls(site_dir, budget_mb)
     manifest = web_app_manifest(site_name)
     (site_dir / MANIFEST).write_text(manifest, "utf-8")
-    version = build_version(site_dir, precache, manifest)
+    version = build_version(site_dir, precache.urls, manifest)
     worker = _environment().get_template("sw.js.j2")
     fallback = FALLBACK if (site_dir / FALLBACK).is_file() else None
-    text = worker.render(version=version, precache=precache, fallback=fallback)
+    text = worker.render(version=version, precache=precache.urls, fallback=fallback)
     (site_dir / SERVICE_WORKER).write_text(text, "utf-8")
-    return version
+    return version, precache
 
 
-def precached_urls(site_dir: Path) -> list[str]:
-    """The URL, relative to the site's root, of every file a reader needs offline: a page's
-    `…/index.html` as its directory URL `…/`, as the site links it."""
-    urls = []
-    for path in sorted(site_dir.rglob("*")):
-        relative = PurePosixPath(path.relative_to(site_dir).as_posix())
-        if path.is_file() and _precached(relative):
-            url = str(relative)
-            if relative.name == "index.html":
-                url = url.removesuffix("index.html") or "./"
-            urls.append(url)
-    return urls
+def precached_urls(site_dir: Path, budget_mb: float = OFFLINE_MB) -> Precache:
+    """The URL, relative to the site's root, of each file a reader needs offline, in the order
+    of FOLDER_ORDER, until the next one would pass `budget_mb`: a page's `…/index.html` as its
+    directory URL `…/`, as the site links it."""
+    files = [
+        (relative, path.stat().st_size)
+        for path in site_dir.rglob("*")
+        if path.is_file() and _precached(relative := PurePosixPath(path.relative_to(site_dir).as_posix()))
+    ]
+    files.sort(key=lambda item: _rank(item[0]))
+    urls, size = [], 0
+    for relative, file_size in files:
+        if size + file_size > budget_mb * 1e6:
+            break
+        size += file_size
+        url = str(relative)
+        urls.append(url.removesuffix("index.html") or "./" if relative.name == "index.html" else url)
+    return Precache(urls, size, len(files) - len(urls))
+
+
+def _rank(path: PurePosixPath) -> tuple:
+    folder = path.parts[0] if len(path.parts) > 1 else None
+    return FOLDER_ORDER.index(folder if folder in FOLDER_ORDER else None), len(path.parts), path.parts
 
 
 def _precached(path: PurePosixPath) -> bool:

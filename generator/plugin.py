@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from pathlib import Path
@@ -14,7 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .errors import ContentError, DrillbookError
-from .finish import finish_site
+from .finish import decks_wanted, finish_site
+from .offline import OFFLINE_MB
 from .pipeline import generate, generate_if_changed
 from .search import SearchFields, weigh_fields
 from .write import OWNED_FOLDERS
@@ -28,6 +28,8 @@ class DrillbookConfig(Config):
     decks = config_options.Type(bool, default=True)
     # Drop each page's Markdown once converted and its HTML once written (see on_page_content)
     free_pages = config_options.Type(bool, default=False)
+    # Megabytes of the built site the service worker fetches at a reader's first visit
+    offline_mb = config_options.Type((int, float), default=OFFLINE_MB)
 
 
 class DrillbookPlugin(BasePlugin[DrillbookConfig]):
@@ -103,7 +105,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
                 "`mkdocs build` makes them"
             )
             return
-        make_decks = self.config.decks and os.environ.get("DRILLBOOK_DECKS", "1") != "0"
+        make_decks = decks_wanted(self.config.decks)
         try:
             finish_site(
                 Path(config.site_dir),
@@ -111,6 +113,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
                 config.site_name,
                 make_decks=make_decks,
                 directory_urls=config.use_directory_urls,
+                offline_mb=self.config.offline_mb,
             )
         except DrillbookError as error:
             raise PluginError(str(error)) from None

@@ -15,8 +15,8 @@ from .decks import deck_links
 from .errors import counted
 from .figures import angles_line, fault_path, position_path
 from .library import Library
-from .model import SLUG_PATTERN, Exercise, Ladder
-from .views import BODYWEIGHT, Views, differences, level_label
+from .model import SLUG_PATTERN, Exercise
+from .views import BODYWEIGHT, Views, by_name, exercises_in_order, level_label
 from .write import Outputs
 
 if TYPE_CHECKING:
@@ -114,21 +114,13 @@ def render_fault_ladder_and_browse_pages(library: Library, views: Views) -> Outp
     """The fault and ladder pages with their indexes, and the browse pages (sources among them)."""
     env = make_environment()
     exercises = exercises_in_order(library)
-    faults = sorted(library.faults.values(), key=lambda f: f.name.lower())
-    ladders = [views.ladders[ladder.id] for ladder in ladders_in_order(library)]
+    faults = by_name(library.faults.values())
+    ladders = [views.ladders[ladder.id] for ladder in by_name(library.ladders.values())]
     sources = sorted(library.sources.values(), key=lambda s: s.title.lower())
     pages = Outputs()
     fault_template = env.get_template("fault.md.j2")
     for fault in faults:
-        page = fault_template.render(
-            fault=fault,
-            prone=library.exercises_prone_to(fault),
-            drills=[library.exercises[d] for d in fault.drills],
-            differences=differences(fault, library),
-            figure=views.fault_figures[fault.id],
-            sources=[library.sources[s] for s in fault.sources],
-            media=views.fault_media[fault.id],
-        )
+        page = fault_template.render(view=views.faults[fault.id])
         pages.add(f"faults/{fault.id}.md", page, f"the fault `{fault.id}`")
     ladder_template = env.get_template("ladder.md.j2")
     for view in ladders:
@@ -153,15 +145,6 @@ def render_fault_ladder_and_browse_pages(library: Library, views: Views) -> Outp
     )
     pages.add("browse/index.md", index, "the browse index")
     return pages
-
-
-def exercises_in_order(library: Library) -> list[Exercise]:
-    """The exercises as the index and browse pages list them: by level, then by name."""
-    return sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower()))
-
-
-def ladders_in_order(library: Library) -> list[Ladder]:
-    return sorted(library.ladders.values(), key=lambda ladder: ladder.name.lower())
 
 
 def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[str, list]]]]:
@@ -208,9 +191,9 @@ def render_figures(library: Library, views: Views) -> Outputs:
             shown.append((position, svg, angles_line(position)))
         exercises.append((exercise, shown))
     faults = []
-    for fault in sorted(library.faults.values(), key=lambda f: f.name.lower()):
+    for fault in by_name(library.faults.values()):
         if fault.positions:
-            svg = views.fault_figures[fault.id].svg
+            svg = views.faults[fault.id].figure.svg
             files.add(fault_path(fault.id), svg + "\n", f"the figure of fault `{fault.id}`")
             lines = [angles_line(fault.positions.correct), angles_line(fault.positions.faulty)]
             faults.append((fault, svg, lines))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import DrillbookError
+from .offline import OFFLINE_MB
 
 
 class ProjectSettings(NamedTuple):
@@ -17,6 +18,7 @@ class ProjectSettings(NamedTuple):
     site_name: str = "Drillbook"
     directory_urls: bool = True
     decks: bool = True
+    offline_mb: float = OFFLINE_MB
 
 
 def project_settings(config_file: Path) -> ProjectSettings:
@@ -41,4 +43,5 @@ def project_settings(config_file: Path) -> ProjectSettings:
         config.site_name,
         config.use_directory_urls,
         plugin.config.decks if plugin else True,
+        plugin.config.offline_mb if plugin else OFFLINE_MB,
     )

@@ -59,7 +59,7 @@ def validate_record(record: Record) -> tuple[Model | None, list[Problem]]:
 
 def _problem(record: Record, cls: type[BaseModel], detail: dict) -> Problem:
     loc = tuple(detail["loc"])
-    where = _dotted(loc)
+    where = dotted_path(loc)
     kind = detail["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1])
@@ -86,7 +86,7 @@ PATTERN_MESSAGES = {
 }
 
 
-def _dotted(loc: tuple) -> str:
+def dotted_path(loc: tuple) -> str:
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))

@@ -3,7 +3,9 @@ computed once from the Library. Renderers and templates read these; none rebuild
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -18,6 +20,19 @@ from .pose import Position
 
 BODYWEIGHT = "Bodyweight"
 EDITORS_DOSE = "Drillbook suggestion"
+
+Named = TypeVar("Named", Fault, Ladder, Menu)
+
+
+def exercises_in_order(library: Library) -> list[Exercise]:
+    """The exercises as every list shows them (indexes, browse pages, cards, decks): by
+    level, then by name."""
+    return sorted(library.exercises.values(), key=lambda e: (e.level, e.name.lower(), e.id))
+
+
+def by_name(records: Iterable[Named]) -> list[Named]:
+    """Faults, ladders or menus as every list shows them: by name."""
+    return sorted(records, key=lambda record: (record.name.lower(), record.id))
 
 
 def level_label(level: int) -> str:
@@ -262,13 +277,37 @@ class ExerciseView:
 
 
 @dataclass(frozen=True)
+class FaultView:
+    """What every output shows of one fault."""
+
+    fault: Fault
+    figure: Figure | None
+    drills: list[Exercise]
+    prone: list[Exercise]
+    differences: list[Difference]
+    sources: list[Source]
+    media: list[MediaView]
+
+
+def fault_view(library: Library, fault: Fault) -> FaultView:
+    return FaultView(
+        fault,
+        fault_figure(fault),
+        [library.exercises[drill] for drill in fault.drills],
+        library.exercises_prone_to(fault),
+        differences(fault, library),
+        [library.sources[source] for source in fault.sources],
+        [media_view(item, library.media) for item in fault.media],
+    )
+
+
+@dataclass(frozen=True)
 class Views:
-    """The view of every exercise and ladder, and the figure of every fault, by id."""
+    """The view of every exercise, fault and ladder, by id."""
 
     exercises: dict[str, ExerciseView]
+    faults: dict[str, FaultView]
     ladders: dict[str, LadderView]
-    fault_figures: dict[str, Figure | None]
-    fault_media: dict[str, list[MediaView]]
 
 
 def library_views(library: Library) -> Views:
@@ -279,11 +318,11 @@ def library_views(library: Library) -> Views:
     key_figures = {
         exercise.id: _key_figure(exercise, figures[exercise.id]) for exercise in library.exercises.values()
     }
-    fault_figures = {fault.id: fault_figure(fault) for fault in library.faults.values()}
+    faults = {fault.id: fault_view(library, fault) for fault in library.faults.values()}
     ladders = {ladder.id: ladder_view(library, ladder, key_figures) for ladder in library.ladders.values()}
     places: dict[str, list[LadderPlace]] = {}
-    for ladder_id in sorted(ladders, key=lambda key: library.ladders[key].name.lower()):
-        view = ladders[ladder_id]
+    for ladder in by_name(library.ladders.values()):
+        view = ladders[ladder.id]
         steps = view.steps
         for index, step in enumerate(steps):
             places.setdefault(step.exercise.id, []).append(
@@ -302,15 +341,11 @@ def library_views(library: Library) -> Views:
             places.get(exercise.id, []),
             figures[exercise.id],
             key_figures[exercise.id],
-            fault_figures,
+            faults,
         )
         for exercise in library.exercises.values()
     }
-    fault_media = {
-        fault.id: [media_view(item, library.media) for item in fault.media]
-        for fault in library.faults.values()
-    }
-    return Views(exercises, ladders, fault_figures, fault_media)
+    return Views(exercises, faults, ladders)
 
 
 def exercise_view(
@@ -319,7 +354,7 @@ def exercise_view(
     places: list[LadderPlace],
     figures: list[Figure],
     key_figure: Figure | None,
-    fault_figures: dict[str, Figure | None],
+    faults: dict[str, FaultView],
 ) -> ExerciseView:
     doses = [Dose.of(prescription, library) for prescription in exercise.prescriptions]
     level = level_label(exercise.level)
@@ -334,12 +369,7 @@ def exercise_view(
         glance.append(("Also works", ", ".join(exercise.muscles.secondary)))
     glance += [("Sets × reps", f"{d.amount} ({d.prescription.goal}; {d.origin})") for d in doses]
     checks = [
-        FaultCheck(
-            library.faults[link.fault],
-            link.note,
-            [library.exercises[drill] for drill in library.faults[link.fault].drills],
-            fault_figures[link.fault],
-        )
+        FaultCheck(faults[link.fault].fault, link.note, faults[link.fault].drills, faults[link.fault].figure)
         for link in exercise.faults
     ]
     sources = [library.sources[source] for source in exercise.sources]

@@ -152,7 +152,7 @@ def _write_manifest(root: Path, names: set[str]) -> None:
     write there, even of a dotfile, starts another rebuild."""
     manifest, data = root / MANIFEST, json.dumps(sorted(names), indent=0).encode("utf-8")
     if not (manifest.is_file() and manifest.read_bytes() == data):
-        _atomic_write(manifest, data)
+        atomic_write(manifest, data)
 
 
 def _holds(target: Path, data: bytes) -> bool:
@@ -162,7 +162,7 @@ def _holds(target: Path, data: bytes) -> bool:
         return False
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     _replace(target, data)
 

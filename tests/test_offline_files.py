@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from conftest import ROOT, drillbook
@@ -61,12 +62,67 @@ def test_version_changes_with_a_kept_file_and_only_then(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "index.html").write_text("<h1>Home</h1>", "utf-8")
     (tmp_path / "assets" / "site.css").write_text("h1 { color: red }", "utf-8")
-    first = write_offline_files(tmp_path, "Club drills")
-    assert write_offline_files(tmp_path, "Club drills") == first == version_of(tmp_path)
+    first, _ = write_offline_files(tmp_path, "Club drills")
+    assert write_offline_files(tmp_path, "Club drills")[0] == first == version_of(tmp_path)
     (tmp_path / "deck.pdf").write_bytes(b"%PDF-1.7")
-    assert write_offline_files(tmp_path, "Club drills") == first
+    assert write_offline_files(tmp_path, "Club drills")[0] == first
     (tmp_path / "assets" / "site.css").write_text("h1 { color: blue }", "utf-8")
-    assert write_offline_files(tmp_path, "Club drills") != first
+    assert write_offline_files(tmp_path, "Club drills")[0] != first
+
+
+def test_the_budget_keeps_what_a_reader_needs_first(tmp_path):
+    """Each file is 100 bytes; a 600-byte budget keeps the theme's files, the home page, the
+    hand-written pages, the search index and the exercise pages, and leaves cards and embeds
+    to be kept once opened."""
+    for name in (
+        "embed/a/index.html",
+        "cards/a/index.html",
+        "exercises/a/index.html",
+        "exercises/index.html",
+        "search/search_index.json",
+        "coaching/index.html",
+        "index.html",
+        "assets/site.css",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x" * 100)
+    _, precache = write_offline_files(tmp_path, "Club drills", budget_mb=0.0006)
+    assert precache.urls == precache_of(tmp_path)
+    assert precache.urls == [
+        "assets/site.css",
+        "./",
+        "coaching/",
+        "search/search_index.json",
+        "exercises/",
+        "exercises/a/",
+    ]
+    assert (precache.size, precache.left_out) == (600, 2)
+    assert precache.summary() == (
+        "6 files, 0.0 MB kept for offline use; "
+        "2 more are kept once opened (the budget, `offline_mb`, is full)"
+    )
+    _, everything = write_offline_files(tmp_path, "Club drills")
+    assert (len(everything.urls), everything.left_out) == (8, 0)
+
+
+def test_offline_mb_in_mkdocs_yml_sets_the_budget(built_site, project, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  - drillbook\n", "  - drillbook:\n      offline_mb: 1\n"), "utf-8"
+    )
+    assert "offline_mb: 1" in config.read_text("utf-8")
+    result = drillbook("finish", "--site", str(site), "--no-decks", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "more are kept once opened" in result.stderr
+    kept = precache_of(site)
+    assert "assets/offline.js" in kept and "./" in kept
+    assert not any(url.startswith("embed/") for url in kept)
+    size = sum(
+        (site / url / "index.html" if url.endswith("/") else site / url).stat().st_size for url in kept
+    )
+    assert size <= 1_000_000
 
 
 def test_finish_without_a_built_site_says_so(tmp_path, project):
