@@ -91,7 +91,9 @@ def precached_urls(site_dir: Path, budget_mb: float = OFFLINE_MB) -> Precache:
             break
         size += file_size
         url = str(relative)
-        urls.append(url.removesuffix("index.html") or "./" if relative.name == "index.html" else url)
+        if relative.name == "index.html":
+            url = url.removesuffix("index.html") or "./"
+        urls.append(url)
     return Precache(urls, size, len(files) - len(urls))
 
 
