@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -179,7 +179,7 @@ CARD = {
     "ladder": Box(PAGE_WIDTH_MM - 7, 12, 1, caps=True),
     "step": Box(PAGE_WIDTH_MM - 7, 12, 1),
     "move_on": Box(PAGE_WIDTH_MM - 7, 12, 2),
-    "step_back": Box(PAGE_WIDTH_MM - 7, 12, 1),
+    "step_back": Box(PAGE_WIDTH_MM - 7, 12, 2),
     "credit": Box(PAGE_WIDTH_MM, 9, 1),
 }
 POSTER = {
@@ -349,92 +349,115 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
 
 @dataclass(frozen=True)
 class PosterStep:
+    """One numbered entry of a poster: a ladder's step or a menu's option. `rule` is when to
+    move on (or to choose it); `label` introduces it."""
+
     number: int
     name: str
     dose: str
     label: str
-    move_on: str
+    rule: str
     figure: Markup | None
+
+    @property
+    def prefix(self) -> str:
+        return f"{self.dose} · {self.label} " if self.dose else f"{self.label} "
 
 
 @dataclass(frozen=True)
 class PosterLayout:
-    """How a ladder's steps share the poster: one column in large type, or two."""
+    """How a poster's entries share the page: one column in large type, or two."""
 
     columns: int
     size_pt: float
-    line_mm: float
     gap_mm: float
+    css_class: str
 
     @property
-    def width_mm(self) -> float:
-        """The text's width beside the step number and the step's figure (card.css)."""
-        column = PAGE_WIDTH_MM - 12 if self.columns == 1 else (PAGE_WIDTH_MM - 6) / 2 - 9
-        return column - POSTER_FIGURE_MM - 2
+    def line_mm(self) -> float:
+        return self.size_pt * 1.25 * _MM_PER_PT
 
-    def move_on_lines(self, steps: int) -> int:
-        """Lines each step's dose and criterion may take so that the longest column fits
-        POSTER_STEPS_MM; every step has one more line for its name."""
-        per_column = -(-steps // self.columns)
+    @property
+    def line(self) -> Box:
+        """One line of an entry's text, beside the number and the figure (card.css)."""
+        column = PAGE_WIDTH_MM - 12 if self.columns == 1 else (PAGE_WIDTH_MM - 6) / 2 - 9
+        return Box(column - POSTER_FIGURE_MM - 2, self.size_pt, 1)
+
+    def columns_of(self, entries: list) -> list[list]:
+        half = -(-len(entries) // self.columns)
+        return [entries[:half], entries[half:]] if half < len(entries) else [entries]
+
+    def shows_whole(self, entries: list[PosterStep]) -> bool:
+        """Whether every entry, name and rule uncut, fits POSTER_STEPS_MM in its column."""
+        return all(
+            sum(
+                self.height_mm(self.line.lines_of(step.name) + self.line.lines_of(step.prefix + step.rule))
+                for step in column
+            )
+            <= POSTER_STEPS_MM
+            for column in self.columns_of(entries)
+        )
+
+    def height_mm(self, lines: int) -> float:
+        """An entry's height with its gap: its lines, or its figure if that is taller."""
+        return max(POSTER_FIGURE_MM, lines * self.line_mm) + self.gap_mm
+
+    def rule_lines(self, entries: int) -> int:
+        """Lines each entry's rule may take so that the longest column fits POSTER_STEPS_MM;
+        every entry has one more line for its name."""
+        per_column = -(-entries // self.columns)
         lines = (POSTER_STEPS_MM - per_column * self.gap_mm) / self.line_mm / per_column
         return max(1, min(POSTER_MOVE_ON_LINES, int(lines) - 1))
 
 
-# Sizes and spacing as in card.css (.db-poster, .db-poster--long).
-POSTER_ONE_COLUMN = PosterLayout(1, 14, 14 * 1.25 * _MM_PER_PT, 3)
-POSTER_TWO_COLUMNS = PosterLayout(2, 10.5, 10.5 * 1.25 * _MM_PER_PT, 2)
-POSTER_ONE_COLUMN_MOST = 6
-# Each step's key position, drawn beside its text (card.css .db-poster__figure).
+# The poster's layouts, most legible first, with the sizes and spacing of card.css.
+POSTER_LAYOUTS = (
+    PosterLayout(1, 14, 3, ""),
+    PosterLayout(1, 12, 3, "db-poster--small"),
+    PosterLayout(2, 10.5, 2, "db-poster--long"),
+)
+# Each entry's key position, drawn beside its text (card.css .db-poster__figure).
 POSTER_FIGURE_MM = 12
 
 
-def poster_layout(steps: int) -> PosterLayout:
-    return POSTER_ONE_COLUMN if steps <= POSTER_ONE_COLUMN_MOST else POSTER_TWO_COLUMNS
-
-
-def poster_lines(entries: int) -> tuple[Box, int]:
-    """The line box of a poster with so many entries, and the lines each entry's rule may take."""
-    layout = poster_layout(entries)
-    return Box(layout.width_mm, layout.size_pt, 1), layout.move_on_lines(entries)
+def fit_poster(entries: list[PosterStep]) -> tuple[PosterLayout, list[PosterStep]]:
+    """The most legible layout that shows every entry whole, or, when none does, the one
+    that shows the most, with each name cut to a line and each rule to an equal share."""
+    whole = next((layout for layout in POSTER_LAYOUTS if layout.shows_whole(entries)), None)
+    if whole:
+        return whole, entries
+    layout = POSTER_LAYOUTS[-1]
+    line, lines = layout.line, layout.rule_lines(len(entries))
+    fitted = [
+        replace(step, name=line.fit(step.name), rule=line.fit(step.rule, lines, prefix=step.prefix))
+        for step in entries
+    ]
+    return layout, fitted
 
 
 def poster_steps(view: LadderView) -> list[PosterStep]:
-    line, lines = poster_lines(len(view.steps))
-    steps = []
-    for step in view.steps:
-        amount = step.dose.amount if step.dose else ""
-        prefix = f"{amount} · {step.move_on_label} " if amount else f"{step.move_on_label} "
-        rules = f"{step.move_on} Step back when: {step.step_back}" if step.step_back else step.move_on
-        steps.append(
-            PosterStep(
-                step.number,
-                line.fit(step.exercise.name),
-                amount,
-                step.move_on_label,
-                line.fit(rules, lines, prefix=prefix),
-                step.figure.svg if step.figure else None,
-            )
+    """A ladder's steps as poster entries, uncut: the dose, when to move on and when to step back."""
+    return [
+        PosterStep(
+            step.number,
+            step.exercise.name,
+            step.dose.amount if step.dose else "",
+            step.move_on_label,
+            f"{step.move_on} Step back when: {step.step_back}" if step.step_back else step.move_on,
+            step.figure.svg if step.figure else None,
         )
-    return steps
+        for step in view.steps
+    ]
 
 
 def menu_poster_options(menu: Menu, views: Views) -> list[PosterStep]:
-    """A menu's options as numbered poster entries: each with its group and when to choose it."""
-    line, lines = poster_lines(len(menu.options))
+    """A menu's options as poster entries, uncut: each with its group and when to choose it."""
     options = []
     for number, option in enumerate(menu.options, start=1):
         view = views.exercises[option.exercise]
         label = f"{option.group} · Choose this when:" if option.group else "Choose this when:"
-        options.append(
-            PosterStep(
-                number,
-                line.fit(view.exercise.name),
-                "",
-                label,
-                line.fit(option.choose_when, lines, prefix=f"{label} "),
-                view.key_figure.svg if view.key_figure else None,
-            )
-        )
+        figure = view.key_figure.svg if view.key_figure else None
+        options.append(PosterStep(number, view.exercise.name, "", label, option.choose_when, figure))
     return options
 
 
@@ -455,7 +478,7 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
     poster_template = env.get_template("poster.md.j2")
 
     def poster(record, kind: str, page_label: str, entries: list[PosterStep]) -> str:
-        half = -(-len(entries) // poster_layout(len(entries)).columns)
+        layout, fitted = fit_poster(entries)
         url = page_url(site_url, kind, record.id) if site_url else None
         return poster_template.render(
             record=record,
@@ -465,7 +488,8 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
             qr=qr_svg(url) if url else None,
             title=POSTER["title"].fit(record.name),
             goal=POSTER["goal"].fit(record.goal, prefix="Goal: "),
-            columns=[entries[:half], entries[half:]] if half < len(entries) else [entries],
+            layout=layout,
+            columns=layout.columns_of(fitted),
         )
 
     ladders = [views.ladders[ladder.id] for ladder in by_name(library.ladders.values())]

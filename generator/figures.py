@@ -398,5 +398,11 @@ def fault_svg(poses: FaultPoses) -> Markup:
         f'<text x="{LEFT + WIDTH / 2}" y="{TOP + 20}">Right</text>',
         f'<text class="db-fault-label" x="{LEFT + WIDTH * 1.5}" y="{TOP + 20}">Fault</text>',
     ]
-    label = f"Right: {poses.correct.caption} Fault: {poses.faulty.caption}"
+    label = f"{_named('Right', poses.correct.caption)}. {_named('Fault', poses.faulty.caption)}"
     return _svg(label, WIDTH * 2, right.parts + wrong.parts + labels)
+
+
+def _named(side: str, caption: str) -> str:
+    """A caption that says which side it describes, once ('Right: …', not 'Right: Right: …')."""
+    caption = caption.rstrip(".")
+    return caption if caption.lower().startswith(side.lower()) else f"{side}: {caption}"

@@ -20,9 +20,11 @@ from generator.cards import (
     CARD_FAULTS,
     CUE_LINES_TOTAL,
     ELLIPSIS,
+    POSTER_LAYOUTS,
     fit,
+    fit_poster,
     make_card,
-    poster_layout,
+    menu_poster_options,
     poster_steps,
     render_cards,
     text_width,
@@ -201,13 +203,31 @@ def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library):
     assert CARD["move_on"].lines_of("Move on when: " + card.move_on) <= 2
 
 
-def test_longest_ladder_posters_choose_their_layout(longest_library):
+def test_longest_ladder_posters_take_the_smallest_type_and_cut_each_rule(longest_library):
     for ladder in longest_library.ladders.values():
-        steps = poster_steps(library_views(longest_library).ladders[ladder.id])
-        layout = poster_layout(len(steps))
-        assert layout.columns == (1 if len(steps) <= 6 else 2)
+        layout, steps = fit_poster(poster_steps(library_views(longest_library).ladders[ladder.id]))
+        assert layout == POSTER_LAYOUTS[-1] and layout.columns == 2
         assert len(steps) == len(ladder.steps)
-        assert all(step.move_on.endswith(ELLIPSIS) for step in steps)
+        assert all(step.rule.endswith(ELLIPSIS) for step in steps)
+        assert all(layout.line.lines_of(step.name) == 1 for step in steps)
+
+
+def test_shipped_posters_show_every_rule_whole_in_the_largest_type_that_fits(shipped):
+    """No step-back rule or 'choose this when' is cut on the wall: the wall-to-RDL ladder
+    takes 12 pt, as 14 pt would not hold it."""
+    views = library_views(shipped)
+    posters = {
+        **{ladder: poster_steps(view) for ladder, view in views.ladders.items()},
+        **{menu.id: menu_poster_options(menu, views) for menu in shipped.menus.values()},
+    }
+    for name, entries in posters.items():
+        layout, fitted = fit_poster(entries)
+        assert fitted == entries, name
+        assert layout.shows_whole(entries), name
+        larger = POSTER_LAYOUTS[: POSTER_LAYOUTS.index(layout)]
+        assert not any(earlier.shows_whole(entries) for earlier in larger), name
+    assert fit_poster(posters["wall-to-rdl"])[0].size_pt == 12
+    assert "Step back when:" in posters["wall-to-rdl"][0].rule
 
 
 def test_shipped_card_keeps_short_text_whole(shipped):

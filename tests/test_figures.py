@@ -156,7 +156,20 @@ def test_fault_figure_names_both_poses_and_draws_the_fault_in_the_accent():
             "aria-label"
         )
         assert any("db-fault" in classes(e) for e in root.iter()), fault_id
+        label = root.get("aria-label")
+        assert label.startswith("Right") and label.count("Right") == 1 and label.count("Fault") == 1, label
     assert PAIRS, "the shipped faults have no poses"
+
+
+def test_a_caption_without_its_side_is_given_one():
+    poses = PAIRS[0][1]
+    bare = poses.model_copy(
+        update={
+            "correct": poses.correct.model_copy(update={"caption": "hips back"}),
+            "faulty": poses.faulty.model_copy(update={"caption": "back rounded"}),
+        }
+    )
+    assert parse(fault_svg(bare)).get("aria-label") == "Right: hips back. Fault: back rounded"
 
 
 def test_figures_use_no_fixed_colours():
