@@ -20,6 +20,7 @@ from .pose import Position
 
 BODYWEIGHT = "Bodyweight"
 EDITORS_DOSE = "Drillbook suggestion"
+DOSE_COLUMNS = ("Goal", "Sets × reps", "Load", "Tempo", "Rest", "Note", "From")
 
 Named = TypeVar("Named", Fault, Ladder, Menu)
 
@@ -95,6 +96,12 @@ class Dose:
     @classmethod
     def of(cls, prescription: Prescription, library: Library) -> Dose:
         return cls(prescription, dose(prescription), dose_origin(prescription, library))
+
+    @property
+    def cells(self) -> list[str]:
+        """Its row of the Prescriptions table (DOSE_COLUMNS)."""
+        p = self.prescription
+        return [p.goal, self.amount, p.load or "", p.tempo or "", p.rest or "", p.note or "", self.origin]
 
 
 @dataclass(frozen=True)
@@ -274,6 +281,13 @@ class ExerciseView:
     @property
     def card_photo(self) -> MediaView | None:
         return next((item for item in self.media if item.card), None)
+
+    @property
+    def dose_table(self) -> tuple[list[str], list[list[str]]]:
+        """The Prescriptions table, headers and rows, without the columns no dose fills."""
+        rows = [dose.cells for dose in self.doses]
+        kept = [index for index in range(len(DOSE_COLUMNS)) if any(row[index] for row in rows)]
+        return [DOSE_COLUMNS[index] for index in kept], [[row[index] for index in kept] for row in rows]
 
 
 @dataclass(frozen=True)

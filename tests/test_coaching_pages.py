@@ -62,3 +62,20 @@ def test_a_fault_page_says_the_sources_differ(built_site):
 def test_the_sources_page_credits_the_menus(built_site):
     html = (built_site / "browse" / "sources" / "index.html").read_text("utf-8")
     assert 'href="../../menus/hinge-variations-by-goal/"' in html
+
+
+def prescriptions_header(site: Path, page: str) -> list[str]:
+    html = (site / page / "index.html").read_text("utf-8")
+    table = html.split('id="prescriptions"', 1)[1].split("</thead>", 1)[0]
+    return [unescape(cell) for cell in re.findall(r"<th[^>]*>([^<]*)</th>", table)]
+
+
+def test_the_prescriptions_table_leaves_out_columns_no_dose_fills(built_site):
+    """The RDL's doses give no tempo or rest, so those columns are not shown empty."""
+    assert prescriptions_header(built_site, "exercises/romanian-deadlift") == [
+        "Goal",
+        "Sets × reps",
+        "Load",
+        "Note",
+        "From",
+    ]
