@@ -18,7 +18,7 @@ from .library import Library
 from .model import LIMITS, Exercise, Menu
 from .qr import qr_svg
 from .render import make_environment
-from .views import ExerciseView, LadderView, MediaView, Views, by_name, exercises_in_order
+from .views import ExerciseView, LadderView, MediaView, Views, by_name, credit_line, exercises_in_order
 from .write import Outputs
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -297,6 +297,18 @@ class Card:
     photo_credit: str | None = None
 
 
+def card_credit(view: ExerciseView) -> str:
+    """The sources on the card's one credit line: all of them when they fit, else as many as
+    fit whole and how many more the page names."""
+    box, sources = CARD["credit"], view.sources
+    for shown in range(len(sources), 0, -1):
+        more = len(sources) - shown
+        text = credit_line(sources[:shown]) + (f" and {more} more" if more else "")
+        if box.lines_of(f"Source: {text}") <= box.lines:
+            return text
+    return box.fit(view.credit, prefix="Source: ")
+
+
 def page_url(site_url: str, kind: str, record_id: str) -> str:
     """The absolute URL of a record's page, which a card's QR code holds."""
     return f"{site_url.rstrip('/')}/{kind}/{record_id}/"
@@ -338,7 +350,7 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         step_back=CARD["step_back"].fit(main.step.step_back, prefix="Step back when: ")
         if main and main.step.step_back
         else None,
-        credit=CARD["credit"].fit(view.credit, prefix="Source: "),
+        credit=card_credit(view),
         url=CARD["credit"].fit(url) if url else None,
         qr=qr_svg(url) if url else None,
         figure=view.key_figure.svg if view.key_figure and not photo else None,

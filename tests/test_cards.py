@@ -370,3 +370,14 @@ def test_a_menu_poster_lists_every_option_with_when_to_choose_it(shipped):
     assert "Choose this when:" in poster and 'class="db-poster__figure"' in poster
     assert 'aria-label="QR code: https://drillbook.example.org/menus/drills-by-problem/"' in poster
     assert "menu-drills-by-problem" in pages["cards/index.md"]
+
+
+def test_a_card_names_whole_sources_and_counts_the_rest(shipped):
+    """The credit line never stops inside a title: it names the sources that fit whole and
+    says how many more the page lists."""
+    views = library_views(shipped)
+    credits = {exercise: make_card(view, SITE_URL).credit for exercise, view in views.exercises.items()}
+    assert credits["stick-hip-hinge"] == "Part 4 – Hinge, Balance Guy Training and 4 more"
+    assert credits["wall-hip-hinge"] == "Part 4 – Hinge, Balance Guy Training"
+    assert not [credit for credit in credits.values() if credit.endswith(ELLIPSIS)]
+    assert all(CARD["credit"].lines_of(f"Source: {credit}") == 1 for credit in credits.values())
