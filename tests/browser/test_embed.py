@@ -174,7 +174,9 @@ def test_embed_answers_ready_and_resends_its_height_for_late_listeners(page, blo
     frame = "document.querySelector('iframe').contentWindow"
     page.evaluate(f"secret => {frame}.postMessage({{message: 'ready', secret}}, '*')", secret)
     page.wait_for_function("heightMessages.some(m => m.frame === 0)", timeout=1000)
-    assert page.evaluate("heightMessages")[0]["secret"] == secret
+    # The other frame's own late resend may arrive first; frame 0's answer carries its secret.
+    answers = page.evaluate("heightMessages.filter(m => m.frame === 0).map(m => m.secret)")
+    assert answers and set(answers) == {secret}
 
 
 def test_snippet_links_open_the_full_guide_in_a_new_tab(page, embed_site, tmp_path):
