@@ -89,16 +89,6 @@ PROP_KINDS = (
     "platform",
     "foam-roller",
 )
-HELD = {
-    "barbell",
-    "dumbbell",
-    "dumbbells",
-    "dumbbell-on-end",
-    "kettlebell",
-    "kettlebells",
-    "trap-bar",
-    "cable",
-}
 # Loads: (centre's distance from the gripping hand along the forearm, radius), metres. Plates
 # are the standard 45 cm across, so a bar on the floor sits with the hands 22.5 cm up. A
 # dumbbell on end hangs straight down from the hands round its top head (radius: half its length).
@@ -111,6 +101,8 @@ LOADS = {
     "kettlebells": (0.17, 0.11),
     "dumbbell-on-end": (0.16, 0.16),
 }
+# What the hands hold: every load drawn above, and a cable's handle.
+HELD = {*LOADS, "cable"}
 # Default height and distance from the heels (behind; in front of the ankles for the roller), cm.
 PROP_HEIGHTS = {"bench": 40, "box": 45, "platform": 15}
 PROP_DISTANCES = {"wall": 25, "box": 15, "foam-roller": 8}
