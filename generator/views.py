@@ -143,12 +143,23 @@ def fault_figure(fault: Fault) -> Figure | None:
 
 @dataclass(frozen=True)
 class FaultCheck:
-    """One line of an exercise's fault checklist."""
+    """One line of an exercise's fault checklist: the fault as every output shows it, and
+    the exercise's own note on it."""
 
-    fault: Fault
+    view: FaultView
     note: str | None
-    drills: list[Exercise]
-    figure: Figure | None
+
+    @property
+    def fault(self) -> Fault:
+        return self.view.fault
+
+    @property
+    def drills(self) -> list[Exercise]:
+        return self.view.drills
+
+    @property
+    def figure(self) -> Figure | None:
+        return self.view.figure
 
 
 @dataclass(frozen=True)
@@ -382,10 +393,7 @@ def exercise_view(
     if exercise.muscles.secondary:
         glance.append(("Also works", ", ".join(exercise.muscles.secondary)))
     glance += [("Sets × reps", f"{d.amount} ({d.prescription.goal}; {d.origin})") for d in doses]
-    checks = [
-        FaultCheck(faults[link.fault].fault, link.note, faults[link.fault].drills, faults[link.fault].figure)
-        for link in exercise.faults
-    ]
+    checks = [FaultCheck(faults[link.fault], link.note) for link in exercise.faults]
     sources = [library.sources[source] for source in exercise.sources]
     tags = [
         f"Level {exercise.level}: {LEVEL_NAMES[exercise.level]}",
