@@ -30,7 +30,8 @@ sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 from synthetic import exercise_id, write_library  # noqa: E402
 
-from generator.write import OWNED_FOLDERS  # noqa: E402
+from drillbook.site_setup import config_without_plugin  # noqa: E402
+from drillbook.write import OWNED_FOLDERS  # noqa: E402
 
 COLUMNS = [
     "generator_s",
@@ -204,7 +205,7 @@ def run_child(command: list[str], cwd: Path, env: dict | None = None) -> Child:
 
 def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
     """Every figure for one size; runs in its own interpreter."""
-    from generator.pipeline import generate, generate_if_changed
+    from drillbook.pipeline import generate, generate_if_changed
 
     workdir = Path(tempfile.mkdtemp(prefix=f"drillbook-bench-{size}-"))
     try:
@@ -311,7 +312,6 @@ def make_project(target: Path, size: int) -> Path:
     """The project's site sources (hand-written docs only) around a synthetic library."""
     target.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(
         ROOT / "docs",
         target / "docs",
@@ -329,7 +329,8 @@ def read_site_url(config: Path) -> str | None:
 
 
 def write_baseline_config(project: Path) -> Path:
-    """mkdocs.yml without the drillbook plugin (and its options): a plain MkDocs build."""
+    """mkdocs.yml without the drillbook plugin (and its options): a plain MkDocs build of the
+    same pages, with the theme parts the plugin would add written into it."""
     lines = (project / "mkdocs.yml").read_text("utf-8").splitlines(keepends=True)
     kept, skip_deeper = [], None
     for line in lines:
@@ -342,7 +343,7 @@ def write_baseline_config(project: Path) -> Path:
             continue
         kept.append(line)
     baseline = project / "mkdocs-baseline.yml"
-    baseline.write_text("".join(kept), "utf-8")
+    baseline.write_text(config_without_plugin("".join(kept)), "utf-8")
     return baseline
 
 
@@ -350,10 +351,10 @@ def write_free_pages_config(project: Path) -> Path:
     """mkdocs.yml with the plugin's `free_pages` on, for the memory measure."""
     text = (project / "mkdocs.yml").read_text("utf-8")
     config = project / "mkdocs-free-pages.yml"
-    if "\n  - drillbook\n" not in text:
-        raise RuntimeError("mkdocs.yml lists no plain `- drillbook` plugin to give free_pages")
+    if "\n  - drillbook:\n" not in text:
+        raise RuntimeError("mkdocs.yml lists no `- drillbook:` plugin with options to give free_pages")
     config.write_text(
-        text.replace("\n  - drillbook\n", "\n  - drillbook:\n      free_pages: true\n", 1), "utf-8"
+        text.replace("\n  - drillbook:\n", "\n  - drillbook:\n      free_pages: true\n", 1), "utf-8"
     )
     return config
 
@@ -426,7 +427,7 @@ def edit_record(path: Path, marker: str) -> None:
 def generate_cold(project: Path) -> Timing:
     """Wall and CPU seconds of `generate` (load, validate, render, write) in this process,
     which has imported the generator but run nothing of it yet."""
-    from generator.pipeline import generate
+    from drillbook.pipeline import generate
 
     site_url = read_site_url(project / "mkdocs.yml")
     return timed(lambda: generate(project / "content", project / "docs", site_url))
@@ -435,11 +436,11 @@ def generate_cold(project: Path) -> Timing:
 def make_decks(project: Path) -> Timing:
     """Wall and CPU seconds to make every PDF deck (all cards, and one per ladder, on both paper sizes)
     from the built site, as the plugin does after a build; runs in its own process."""
-    from generator.decks import build_decks, library_decks
-    from generator.pipeline import read_library
+    from drillbook.decks import build_decks, library_decks
+    from drillbook.pipeline import read_library
 
     library = read_library(project / "content")
-    return timed(lambda: build_decks(project / "site", library_decks(library), True))
+    return timed(lambda: build_decks(project / "site", library_decks(library, "Benchmark"), True))
 
 
 def live_edit(project: Path, size: int, *, dirty: bool) -> dict:

@@ -1,4 +1,4 @@
-"""Synthetic libraries of N exercises, valid against `generator.model`, for the benchmark.
+"""Synthetic libraries of N exercises, valid against `drillbook.model`, for the benchmark.
 
 The records look like the shipped ones: every exercise has five cues, three faults, two
 prescriptions and variations; faults name three corrective drills; ladders have six steps;

@@ -1,4 +1,4 @@
-"""The `drillbook` command: check, generate, build, finish, schema, import."""
+"""The `drillbook` command: new, check, generate, build, finish, schema, import."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import argparse
 import contextlib
 import logging
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from .errors import DrillbookError
 from .finish import decks_wanted, finish_site
 from .importer import import_free_exercise_db
 from .model import json_schemas
+from .new import DEFAULT_SITE_NAME, new_project
 from .pipeline import generate, read_library
 from .settings import project_settings
 
@@ -20,7 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="drillbook", description="Build an exercise technique site from YAML records."
     )
+    parser.add_argument("--version", action="version", version=f"drillbook {version('drillbook')}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    new = commands.add_parser("new", help="start a project: mkdocs.yml, example records, a Pages workflow")
+    new.add_argument("dir", type=Path, metavar="DIR", help="the project's folder: a new or empty one")
+    new.add_argument("--name", default=DEFAULT_SITE_NAME, help=f'site name (default: "{DEFAULT_SITE_NAME}")')
+    new.add_argument(
+        "--site-url", default=None, help="address the site will be published at (QR codes, embeds)"
+    )
 
     check = commands.add_parser("check", help="validate every record; write nothing")
     check.add_argument("--content", type=Path, default=Path("content"), help="content folder")
@@ -72,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def run_new(args) -> int:
+    written = new_project(args.dir, args.name, args.site_url)
+    print(f"Created {args.dir}: {len(written)} files. Next: cd {args.dir} && mkdocs serve")
+    return 0
+
+
 def run_check(args) -> int:
     library = read_library(args.content)
     for warning in library.warnings:
@@ -86,7 +102,7 @@ def run_generate(args) -> int:
     docs = args.docs or settings.docs
     site_url = args.site_url or settings.site_url
     with generator_notes():
-        library, report = generate(content, docs, site_url)
+        library, report = generate(content, docs, site_url, settings.names)
     print(f"Generated {library.summary()}: {report}")
     return 0
 
@@ -117,6 +133,11 @@ def run_build(args) -> int:
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.exceptions import Abort, BuildError
 
+    if not Path(args.config_file).is_file():
+        raise DrillbookError(
+            f"{args.config_file} not found: run this in your project's folder, "
+            "or start a project with `drillbook new DIR`"
+        )
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(logging.WARNING)
     handler.setFormatter(_PlainFormatter())
@@ -148,7 +169,7 @@ def run_finish(args) -> int:
         finish_site(
             site,
             library,
-            settings.site_name,
+            settings.names,
             make_decks=make_decks,
             directory_urls=settings.directory_urls,
             offline_mb=settings.offline_mb,
@@ -187,6 +208,7 @@ def run_import(args) -> int:
 
 
 COMMANDS = {
+    "new": run_new,
     "check": run_check,
     "generate": run_generate,
     "build": run_build,

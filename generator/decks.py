@@ -57,25 +57,25 @@ class Deck:
         return f"cards/pdf/{self.name}-{self.paper}.pdf"
 
 
-def library_decks(library: Library) -> list[Deck]:
+def library_decks(library: Library, site_name: str) -> list[Deck]:
     """Every deck: all cards, then one per ladder (its poster, then its steps' cards) and one
-    per menu (its poster, then its options' cards)."""
+    per menu (its poster, then its options' cards). A deck's title, the PDF's, names the site."""
     all_cards = [f"cards/{exercise.id}" for exercise in exercises_in_order(library)]
     found = []
     for paper in PAPERS:
-        found.append(Deck(ALL_CARDS, "All cards", paper, all_cards))
+        found.append(Deck(ALL_CARDS, f"{site_name}: all cards", paper, all_cards))
         for ladder in by_name(library.ladders.values()):
             found.append(
                 Deck(
                     f"ladder-{ladder.id}",
-                    ladder.name,
+                    f"{site_name}: {ladder.name}",
                     paper,
                     [f"cards/ladders/{ladder.id}", *(f"cards/{step.exercise}" for step in ladder.steps)],
                 )
             )
         for menu in by_name(library.menus.values()):
             pages = [f"cards/menus/{menu.id}", *(f"cards/{option.exercise}" for option in menu.options)]
-            found.append(Deck(f"menu-{menu.id}", menu.name, paper, pages))
+            found.append(Deck(f"menu-{menu.id}", f"{site_name}: {menu.name}", paper, pages))
     return found
 
 
@@ -106,7 +106,7 @@ def paper_document(site_dir: Path, pages: list[str], paper: str, directory_urls:
     cards = "\n".join(card_html(site_dir, page, directory_urls) for page in pages)
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>Drillbook cards</title><style>{css}\n"
+        f"<title>Cards</title><style>{css}\n"
         f"@page {{ size: {PAPERS[paper]} portrait; }}\n"
         ".db-card + .db-card { break-before: page; }</style></head>"
         f"<body>{cards}</body></html>"
@@ -175,7 +175,9 @@ def write_paper(
         target = site_dir / deck.file
         target.parent.mkdir(parents=True, exist_ok=True)
         # Pages from several documents make one PDF: the copy takes only the pages.
-        document.copy([laid_out[page] for page in deck.pages]).write_pdf(target)
+        pdf = document.copy([laid_out[page] for page in deck.pages])
+        pdf.metadata.title = deck.title
+        pdf.write_pdf(target)
         written.append(target)
         log.info(
             f"drillbook: deck {number}/{total} {deck.file} "

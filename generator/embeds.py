@@ -20,7 +20,7 @@ from markupsafe import Markup
 from .library import Library
 from .model import Exercise
 from .render import TEMPLATES, make_environment
-from .views import ExerciseView, Views
+from .views import ExerciseView, SiteNames, Views
 from .write import Outputs
 
 # The plugin's logger: MkDocs shows its warnings (and --strict counts them); the CLI prints them.
@@ -73,7 +73,9 @@ def render_embeds(
             ).strip()
         )
         fragment = Markup(fragment_html.render(view=view, guide=urls["guide"], root=base))
-        files.add(f"embed/{exercise.id}.json", oembed_json(exercise, base, urls, height), made_by)
+        files.add(
+            f"embed/{exercise.id}.json", oembed_json(exercise, base, urls, height, views.names), made_by
+        )
         files.add(f"embed/{exercise.id}.html", str(fragment), made_by)
         actions[exercise.id] = EmbedAction(
             urls["oembed"], snippet, fragment.strip(), Markup(fence_for(snippet + fragment))
@@ -96,7 +98,7 @@ def estimated_height(view: ExerciseView) -> int:
     return 250 + 30 * cues + 45 * faults + 24 * len(view.places) + 10 * len(view.sources)
 
 
-def oembed_json(exercise: Exercise, base: str, urls: dict[str, str], height: int) -> str:
+def oembed_json(exercise: Exercise, base: str, urls: dict[str, str], height: int, names: SiteNames) -> str:
     """oEmbed 1.0 `rich` response. Its `html` is what WordPress expects of a provider: a
     `blockquote.wp-embedded-content` fallback link, which makes WordPress load its embed
     script, then the iframe, full width, using only attributes WordPress keeps."""
@@ -112,9 +114,9 @@ def oembed_json(exercise: Exercise, base: str, urls: dict[str, str], height: int
                 "version": "1.0",
                 "type": "rich",
                 "title": exercise.name,
-                "author_name": "Drillbook",
+                "author_name": names.author_or_site,
                 "author_url": base,
-                "provider_name": "Drillbook",
+                "provider_name": names.site,
                 "provider_url": base,
                 "html": iframe,
                 "width": EMBED_WIDTH,

@@ -44,3 +44,14 @@ class ContentError(DrillbookError):
         self.problems = sorted(problems)
         self.summary = f"{counted(len(self.problems), 'problem')} in the content; nothing was written"
         super().__init__("\n".join([*map(str, self.problems), self.summary]))
+
+
+class EmptyContentError(DrillbookError):
+    """The content folder exists but holds no record yet: say how to start one."""
+
+    def __init__(self, content_dir: Path):
+        shown = display_path(content_dir).rstrip("/\\")
+        super().__init__(
+            f"{shown}/ holds no records yet: add a YAML file under {shown}/exercises/ "
+            "(`drillbook new DIR` writes a project with one example of each kind)"
+        )

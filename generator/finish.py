@@ -12,6 +12,7 @@ from .decks import build_decks, library_decks
 from .errors import DrillbookError
 from .library import Library
 from .offline import OFFLINE_MB, write_offline_files
+from .views import SiteNames
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
 
@@ -24,7 +25,7 @@ def decks_wanted(setting: bool) -> bool:
 def finish_site(
     site_dir: Path,
     library: Library,
-    site_name: str,
+    names: SiteNames,
     *,
     make_decks: bool = True,
     directory_urls: bool = True,
@@ -35,6 +36,6 @@ def finish_site(
     if not (site_dir / "index.html").is_file():
         raise DrillbookError(f"{site_dir} holds no built site (no index.html); build the site first")
     if make_decks:
-        build_decks(site_dir, library_decks(library), directory_urls)
-    version, precache = write_offline_files(site_dir, site_name, offline_mb)
+        build_decks(site_dir, library_decks(library, names.site), directory_urls)
+    version, precache = write_offline_files(site_dir, names, offline_mb)
     log.info(f"drillbook: offline files written (version {version}): {precache.summary()}")

@@ -44,9 +44,7 @@ class Library:
             "menu": self.menus,
             "source": self.sources,
         }
-        return ", ".join(
-            counted(len(records), kind) for kind, records in kinds.items() if records or kind != "menu"
-        )
+        return ", ".join(counted(len(records), kind) for kind, records in kinds.items())
 
 
 # Where each kind of record refers to others: (path pattern, target kind); "*" is any index.

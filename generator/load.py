@@ -155,6 +155,9 @@ def load_record(kind: str, path: Path) -> tuple[Record | None, list[Problem]]:
         walker = _Walker(loader)
         data = walker.build(root, ())
     except yaml.MarkedYAMLError as error:
+        hint = _syntax_hint(text, error)
+        if hint:
+            return None, [Problem(path, *hint)]
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = ", ".join(part for part in (error.context, error.problem) if part)
@@ -221,6 +224,116 @@ def _indentation_tabs(path: Path, text: str) -> list[Problem]:
         for number, line in enumerate(text.splitlines(), start=1)
         if line.lstrip(" ").startswith("\t")
     ]
+
+
+def _syntax_hint(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """(line, col, message) in plain words for the syntax errors people make most, at the line
+    where the mistake starts; None for any other error."""
+    problem, mark = error.problem or "", error.problem_mark
+    if error.context == "while scanning a quoted scalar" and error.context_mark:
+        if problem.startswith(("found unexpected end of stream", "found unexpected document separator")):
+            return _unclosed_quote(text, error.context_mark)
+    if mark is None:
+        return None
+    if problem == "mapping values are not allowed here":
+        return _colon_in_value(text, mark)
+    if problem == "expected <block end>, but found '<block mapping start>'":
+        return _indented_too_deep(text.splitlines(), mark.line, "so it does not belong to any key")
+    # A quote left open runs on to the next quote in the file, and the text after that one
+    # breaks the syntax: the error sits on the line where a quoted value spanning lines ends.
+    opening = _quote_ending_on_line(text, mark.line)
+    return _unclosed_quote(text, opening) if opening else None
+
+
+def _unclosed_quote(text: str, opening: yaml.Mark) -> tuple[int, int, str]:
+    lines = text.splitlines()
+    line = lines[opening.line] if opening.line < len(lines) else ""
+    quote = line[opening.column : opening.column + 1] or '"'
+    return (
+        opening.line + 1,
+        opening.column + 1,
+        f"the quote opened on line {opening.line + 1} is not closed; "
+        f"end the text with `{quote}` on that line",
+    )
+
+
+def _quote_ending_on_line(text: str, line: int) -> yaml.Mark | None:
+    """The start of a quoted value that spans lines and ends on `line` (0-based), if any."""
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and token.start_mark.line < token.end_mark.line == line
+            ):
+                return token.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _colon_in_value(text: str, mark: yaml.Mark) -> tuple[int, int, str] | None:
+    """`summary: Hinge: push the hips back` (a second `: ` on the line), or a key indented
+    under a line of text, which YAML reads as more of that text."""
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    body = line.lstrip(" ")
+    indent = len(line) - len(body)
+    item = "- " if body.startswith("- ") else ""
+    body = body[len(item) :]
+    key, sep, value = body.partition(": ")
+    if sep and indent + len(item) + len(key) < mark.column:
+        value = value.split(" #", 1)[0].strip()
+        return (
+            mark.line + 1,
+            mark.column + 1,
+            f"a `: ` inside a value starts a new key; quote the text: {item}{key}: {quoted(value)}",
+        )
+    if " " in key.strip():
+        # No record key has a space: this line is more text of a value begun above.
+        start = next(
+            (
+                n
+                for n in range(mark.line - 1, -1, -1)
+                if lines[n].strip() and not lines[n].startswith(" " * indent)
+            ),
+            mark.line,
+        )
+        return (
+            mark.line + 1,
+            mark.column + 1,
+            f"a `: ` inside a value starts a new key; quote the text that begins on line {start + 1}",
+        )
+    return _indented_too_deep(lines, mark.line, "so YAML reads it as more of that line's text")
+
+
+def quoted(text: str) -> str:
+    """`text` as a quoted YAML value: in double quotes, or in single quotes when it holds a
+    double quote or a backslash, which double quotes would read as an escape."""
+    if '"' in text or "\\" in text:
+        return "'" + text.replace("'", "''") + "'"
+    return f'"{text}"'
+
+
+def _indented_too_deep(lines: list[str], number: int, why: str) -> tuple[int, int, str] | None:
+    """A key on line `number` (0-based) indented deeper than the line above it."""
+    if number >= len(lines):
+        return None
+    line = lines[number]
+    indent = len(line) - len(line.lstrip(" "))
+    above = next((lines[n] for n in range(number - 1, -1, -1) if lines[n].strip()), "")
+    if indent <= len(above) - len(above.lstrip(" ")):
+        return None
+    key = line.strip().removeprefix("- ").split(":", 1)[0]
+    return (
+        number + 1,
+        indent + 1,
+        f"`{key}:` is indented deeper than the line above, {why}; indent it like the keys around it",
+    )
 
 
 def _mark(node: Node) -> tuple[int, int]:

@@ -111,7 +111,7 @@ class Prescription(Model):
     )
     source: Slug = Field(
         default=EDITORS,
-        description="Where the dose comes from: a source id, or `editors` for a Drillbook suggestion.",
+        description="Where the dose comes from: a source id, or `editors` for the editors' own suggestion.",
     )
     per_side: bool = False
     load: Name | None = None
@@ -128,7 +128,7 @@ class Prescription(Model):
 
 class SourceDifference(Model):
     topic: Name = Field(description="What the sources disagree on: 'Heels or mid-foot'.")
-    note: Line = Field(description="What each source says and what Drillbook teaches.")
+    note: Line = Field(description="What each source says and what this library teaches.")
     sources: list[Slug] = Field(min_length=2, max_length=MAX, description="ids of the sources that differ")
 
 
@@ -215,7 +215,7 @@ class Exercise(Model):
     )
     cues: list[Cue] = Field(default=[], max_length=MAX)
     sources_differ: list[SourceDifference] = Field(
-        default=[], max_length=6, description="Where the sources disagree, and what Drillbook teaches."
+        default=[], max_length=6, description="Where the sources disagree, and what this library teaches."
     )
     faults: list[FaultLink] = Field(default=[], max_length=MAX)
     prescriptions: list[Prescription] = Field(default=[], max_length=6)
@@ -269,7 +269,7 @@ class Fault(Model):
     why: Text = Field(description="Why it matters.")
     fix: list[CueText] = Field(min_length=1, max_length=MAX, description="Cues that fix it.")
     sources_differ: list[SourceDifference] = Field(
-        default=[], max_length=6, description="Where the sources disagree, and what Drillbook teaches."
+        default=[], max_length=6, description="Where the sources disagree, and what this library teaches."
     )
     drills: list[Slug] = Field(default=[], max_length=MAX, description="ids of corrective drills")
     media: list[Media] = Field(default=[], max_length=6, description="Photos or video of the fault.")

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mimetypes
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .render import TEMPLATES
+from .views import SiteNames
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
-ICON = "assets/drillbook-icon.svg"
 THEME_COLOUR = "#3f51b5"  # Material's indigo, the site's primary colour
 FALLBACK = "404.html"
 # Opened on demand, never precached: large files a reader may never open.
@@ -60,12 +61,12 @@ class Precache:
 
 
 def write_offline_files(
-    site_dir: Path, site_name: str, budget_mb: float = OFFLINE_MB
+    site_dir: Path, names: SiteNames, budget_mb: float = OFFLINE_MB
 ) -> tuple[str, Precache]:
     """Write the manifest and the service worker into `site_dir`; returns the build's version
     and what the worker precaches."""
     precache = precached_urls(site_dir, budget_mb)
-    manifest = web_app_manifest(site_name)
+    manifest = web_app_manifest(names)
     (site_dir / MANIFEST).write_text(manifest, "utf-8")
     version = build_version(site_dir, precache.urls, manifest)
     worker = _environment().get_template("sw.js.j2")
@@ -124,19 +125,27 @@ def build_version(site_dir: Path, precache: list[str], manifest: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def web_app_manifest(site_name: str) -> str:
-    """The manifest; its URLs are relative to it, so a site under a sub-path installs there."""
+def web_app_manifest(names: SiteNames) -> str:
+    """The manifest, with the site's name and icon; its URLs are relative to it, so a site
+    under a sub-path installs there."""
     return (
         json.dumps(
             {
-                "name": site_name,
-                "short_name": site_name.split("·")[0].strip() or site_name,
+                "name": names.site,
+                "short_name": names.site.split("·")[0].strip() or names.site,
                 "start_url": "./",
                 "scope": "./",
                 "display": "standalone",
                 "background_color": "#ffffff",
                 "theme_color": THEME_COLOUR,
-                "icons": [{"src": ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+                "icons": [
+                    {
+                        "src": names.icon,
+                        "sizes": "any",
+                        "type": mimetypes.guess_type(names.icon)[0],
+                        "purpose": "any",
+                    }
+                ],
             },
             ensure_ascii=False,
             indent=2,

@@ -17,7 +17,10 @@ from .finish import decks_wanted, finish_site
 from .offline import OFFLINE_MB
 from .pipeline import generate, generate_if_changed
 from .search import SearchFields, weigh_fields
-from .write import OWNED_FOLDERS
+from .settings import site_names
+from .site_setup import add_theme_parts, default_nav, keep_generated_pages_out_of_nav, require_home_page
+from .views import EDITORS_LABEL
+from .write import OWNED_FOLDERS, REPLACEABLE_FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
 
@@ -30,6 +33,12 @@ class DrillbookConfig(Config):
     free_pages = config_options.Type(bool, default=False)
     # Megabytes of the built site the service worker fetches at a reader's first visit
     offline_mb = config_options.Type((int, float), default=OFFLINE_MB)
+    # The home-screen icon, a path under docs/ (default: the shipped one)
+    icon = config_options.Optional(config_options.Type(str))
+    # What a dose the editors suggest (`source: editors`) says it is
+    editors_label = config_options.Type(str, default=EDITORS_LABEL)
+    # The "Made with Drillbook" link in the footer
+    footer_credit = config_options.Type(bool, default=True)
 
 
 class DrillbookPlugin(BasePlugin[DrillbookConfig]):
@@ -46,7 +55,12 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
 
     @event_priority(50)  # before the search plugin reads its options
     def on_config(self, config):
+        try:
+            add_theme_parts(config)
+        except DrillbookError as error:
+            raise PluginError(str(error)) from None
         weigh_fields(config)
+        self.names = site_names(config, self.config)
         self.content_dir = Path(config.config_file_path).parent / self.config.content
         started = time.perf_counter()
         try:
@@ -55,7 +69,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             # it wrote would only cost time.
             rebuilding = self.serving or self.library is not None
             regenerate = generate_if_changed if rebuilding else generate
-            library, report = regenerate(self.content_dir, Path(config.docs_dir), config.site_url)
+            library, report = regenerate(self.content_dir, Path(config.docs_dir), config.site_url, self.names)
         except ContentError as error:
             # One plain `file:line:col: message` line per problem (MkDocs' log prefix would
             # hide the path from editors), then MkDocs reports the summary and aborts.
@@ -72,6 +86,16 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         log.info(f"drillbook: {library.summary()}; pages {report} in {seconds:.2f} s")
         self.library = library
         return config
+
+    def on_files(self, files, *, config):
+        try:
+            require_home_page(files, config.docs_dir)
+        except DrillbookError as error:
+            raise PluginError(str(error)) from None
+        keep_generated_pages_out_of_nav(files)
+        if config.nav is None:
+            config.nav = default_nav(files)
+        return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
         self.search_fields.note(page)
@@ -110,7 +134,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             finish_site(
                 Path(config.site_dir),
                 self.library,
-                config.site_name,
+                self.names,
                 make_decks=make_decks,
                 directory_urls=config.use_directory_urls,
                 offline_mb=self.config.offline_mb,
@@ -127,7 +151,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         server.unwatch(config.docs_dir)
         server.watch(str(docs), recursive=False)
         for entry in sorted(docs.iterdir()):
-            if entry.is_dir() and entry.name not in OWNED_FOLDERS:
+            if entry.is_dir() and (entry.name not in OWNED_FOLDERS or entry.name in REPLACEABLE_FOLDERS):
                 server.watch(str(entry))
         server.watch(str(self.content_dir))
         return server

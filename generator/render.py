@@ -200,3 +200,18 @@ def render_figures(library: Library, views: Views) -> Outputs:
     gallery = make_environment().get_template("figures.md.j2").render(exercises=exercises, faults=faults)
     files.add("figures/index.md", gallery, "the figure gallery")
     return files
+
+
+HELP_PAGES = ("printing", "embedding", "figures")
+
+
+def render_help_pages(site_url: str | None) -> Outputs:
+    """The reader help that generated pages link to (how to print, how to embed, how a figure
+    reads), so a site needs no page of its own for those links. A hand-written page at the same
+    path replaces the generated one (see write.py)."""
+    env = make_environment()
+    pages = Outputs()
+    for name in HELP_PAGES:
+        page = env.get_template(f"help_{name}.md.j2").render(embeds=site_url is not None)
+        pages.add(f"help/{name}.md", page, f"the help page `{name}`")
+    return pages

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from .errors import DrillbookError
 from .offline import OFFLINE_MB
+from .views import SiteNames
 
 
 class ProjectSettings(NamedTuple):
@@ -15,7 +16,7 @@ class ProjectSettings(NamedTuple):
     docs: Path
     site_url: str | None
     site_dir: Path = Path("site")
-    site_name: str = "Drillbook"
+    names: SiteNames = SiteNames()
     directory_urls: bool = True
     decks: bool = True
     offline_mb: float = OFFLINE_MB
@@ -40,8 +41,20 @@ def project_settings(config_file: Path) -> ProjectSettings:
         Path(config.docs_dir),
         config.site_url or None,
         Path(config.site_dir),
-        config.site_name,
+        site_names(config, plugin.config if plugin else None),
         config.use_directory_urls,
         plugin.config.decks if plugin else True,
         plugin.config.offline_mb if plugin else OFFLINE_MB,
+    )
+
+
+def site_names(config, options) -> SiteNames:
+    """The names of the site in `mkdocs.yml` (`config`, with the drillbook plugin's `options`,
+    if listed): her site's name, author, editors' label and icon instead of Drillbook's."""
+    defaults = SiteNames()
+    return SiteNames(
+        site=config.site_name,
+        author=config.site_author or "",
+        editors_label=options.editors_label if options else defaults.editors_label,
+        icon=(options.icon or defaults.icon) if options else defaults.icon,
     )

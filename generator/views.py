@@ -19,7 +19,8 @@ from .model import EDITORS, LEVEL_NAMES, Exercise, Fault, Ladder, Media, Menu, P
 from .pose import Position
 
 BODYWEIGHT = "Bodyweight"
-EDITORS_DOSE = "Drillbook suggestion"
+EDITORS_LABEL = "Editors' suggestion"
+ICON = "assets/drillbook-icon.svg"
 DOSE_COLUMNS = ("Goal", "Sets × reps", "Load", "Tempo", "Rest", "Note", "From")
 
 Named = TypeVar("Named", Fault, Ladder, Menu)
@@ -68,10 +69,11 @@ def source_name(source: Source) -> str:
     return source.publisher or source.title
 
 
-def dose_origin(prescription: Prescription, library: Library) -> str:
-    """'from Balance Guy Training' for a dose an article gave, 'Drillbook suggestion' for the editors'."""
+def dose_origin(prescription: Prescription, library: Library, editors_label: str) -> str:
+    """'from Balance Guy Training' for a dose an article gave, the site's `editors_label`
+    ("Editors' suggestion") for the editors'."""
     if prescription.source == EDITORS:
-        return EDITORS_DOSE
+        return editors_label
     return f"from {source_name(library.sources[prescription.source])}"
 
 
@@ -94,8 +96,8 @@ class Dose:
     origin: str
 
     @classmethod
-    def of(cls, prescription: Prescription, library: Library) -> Dose:
-        return cls(prescription, dose(prescription), dose_origin(prescription, library))
+    def of(cls, prescription: Prescription, library: Library, editors_label: str) -> Dose:
+        return cls(prescription, dose(prescription), dose_origin(prescription, library, editors_label))
 
     @property
     def cells(self) -> list[str]:
@@ -333,9 +335,28 @@ class Views:
     exercises: dict[str, ExerciseView]
     faults: dict[str, FaultView]
     ladders: dict[str, LadderView]
+    names: SiteNames
 
 
-def library_views(library: Library) -> Views:
+@dataclass(frozen=True)
+class SiteNames:
+    """Whose site it is: the names generated files carry (doses, oEmbed, decks, manifest),
+    from `mkdocs.yml` (`site_name`, `site_author`, the plugin's `editors_label` and `icon`)."""
+
+    site: str = "Exercise library"
+    author: str = ""
+    editors_label: str = EDITORS_LABEL
+    icon: str = ICON
+
+    @property
+    def author_or_site(self) -> str:
+        return self.author or self.site
+
+
+DEFAULT_NAMES = SiteNames()
+
+
+def library_views(library: Library, names: SiteNames = DEFAULT_NAMES) -> Views:
     figures = {
         exercise.id: [position_figure(position) for position in exercise.positions]
         for exercise in library.exercises.values()
@@ -344,7 +365,10 @@ def library_views(library: Library) -> Views:
         exercise.id: _key_figure(exercise, figures[exercise.id]) for exercise in library.exercises.values()
     }
     faults = {fault.id: fault_view(library, fault) for fault in library.faults.values()}
-    ladders = {ladder.id: ladder_view(library, ladder, key_figures) for ladder in library.ladders.values()}
+    ladders = {
+        ladder.id: ladder_view(library, ladder, key_figures, names.editors_label)
+        for ladder in library.ladders.values()
+    }
     places: dict[str, list[LadderPlace]] = {}
     for ladder in by_name(library.ladders.values()):
         view = ladders[ladder.id]
@@ -367,10 +391,11 @@ def library_views(library: Library) -> Views:
             figures[exercise.id],
             key_figures[exercise.id],
             faults,
+            names.editors_label,
         )
         for exercise in library.exercises.values()
     }
-    return Views(exercises, faults, ladders)
+    return Views(exercises, faults, ladders, names)
 
 
 def exercise_view(
@@ -380,8 +405,9 @@ def exercise_view(
     figures: list[Figure],
     key_figure: Figure | None,
     faults: dict[str, FaultView],
+    editors_label: str,
 ) -> ExerciseView:
-    doses = [Dose.of(prescription, library) for prescription in exercise.prescriptions]
+    doses = [Dose.of(prescription, library, editors_label) for prescription in exercise.prescriptions]
     level = level_label(exercise.level)
     equipment = equipment_label(exercise)
     glance = [
@@ -427,7 +453,9 @@ def _key_figure(exercise: Exercise, figures: list[Figure]) -> Figure | None:
     return figures[exercise.positions.index(key)] if key else None
 
 
-def ladder_view(library: Library, ladder: Ladder, key_figures: dict[str, Figure | None]) -> LadderView:
+def ladder_view(
+    library: Library, ladder: Ladder, key_figures: dict[str, Figure | None], editors_label: str
+) -> LadderView:
     """A ladder's steps; a step without its own prescription takes its exercise's first."""
     steps = []
     for number, step in enumerate(ladder.steps, start=1):
@@ -438,7 +466,7 @@ def ladder_view(library: Library, ladder: Ladder, key_figures: dict[str, Figure 
                 number=number,
                 exercise=exercise,
                 figure=key_figures[exercise.id],
-                dose=Dose.of(prescription, library) if prescription else None,
+                dose=Dose.of(prescription, library, editors_label) if prescription else None,
                 move_on=step.move_on,
                 step_back=step.step_back,
                 last=number == len(ladder.steps),

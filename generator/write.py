@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -20,7 +21,11 @@ OWNED_FOLDERS = (
     "api",
     "figures",
     "media",
+    "help",
 )
+# Folders where a hand-written file (or a generated page edited by hand) replaces the generated
+# page at its path, instead of stopping the run: the reader help that generated pages link to.
+REPLACEABLE_FOLDERS = ("help",)
 MANIFEST = ".drillbook-generated"
 TEMPORARY_PREFIX = ".drillbook-tmp-"
 
@@ -70,37 +75,44 @@ def sync_pages(pages: dict[str, str | bytes], docs_dir: Path) -> WriteReport:
 
     Unchanged files keep their mtime; a changed or new file is written atomically; files the
     generator did not write are never touched, and their presence stops the run before any
-    write."""
+    write, except in REPLACEABLE_FOLDERS, where such a file (or a generated page edited since
+    it was written) replaces the generated page at its path."""
     claimed = {folder: _claim(docs_dir / folder) for folder in OWNED_FOLDERS}
     by_folder: dict[str, dict[str, str | bytes]] = {folder: {} for folder in OWNED_FOLDERS}
     for path, text in pages.items():
         folder, _, rest = _checked(path).partition("/")
-        by_folder[folder][rest] = text
+        if rest not in claimed[folder].hand_written:
+            by_folder[folder][rest] = text
     report = WriteReport()
     for folder, folder_pages in by_folder.items():
         root = docs_dir / folder
-        previous = claimed[folder]
+        previous = claimed[folder].written
         if not folder_pages and not previous:
             continue
         root.mkdir(parents=True, exist_ok=True)
-        _write_manifest(root, previous | set(folder_pages))
+        new = {name: _digests(folder, content) for name, content in folder_pages.items()}
+        # Listed before the first write, so that a run killed midway still knows its files,
+        # each holding its previous bytes or its new ones.
+        _write_manifest(
+            root, {name: previous.get(name, ()) + new.get(name, ()) for name in previous.keys() | new.keys()}
+        )
         for directory in {(root / name).parent for name in folder_pages}:
             directory.mkdir(parents=True, exist_ok=True)
         for name, content in sorted(folder_pages.items()):
-            data = content.encode("utf-8") if isinstance(content, str) else content
+            data = _bytes(content)
             target = root / name
             if name in previous and _holds(target, data):
                 report.unchanged += 1
                 continue
             _replace(target, data)
             report.written.append(f"{folder}/{name}")
-        for name in sorted(previous - set(folder_pages)):
+        for name in sorted(previous.keys() - new.keys()):
             stale = root / name
             if stale.is_file():
                 stale.unlink()
                 report.removed.append(f"{folder}/{name}")
         _remove_empty_dirs(root)
-        _write_manifest(root, set(folder_pages))
+        _write_manifest(root, new)
     return report
 
 
@@ -119,22 +131,35 @@ def _checked(path: str) -> str:
     return str(pure)
 
 
-def _claim(root: Path) -> set[str]:
-    """The files the generator wrote into `root` last time; fail if any other file is there."""
+@dataclass(frozen=True)
+class Claim:
+    """An owned folder's files: those the generator wrote last time (with their digests in
+    REPLACEABLE_FOLDERS), and the hand-written ones a REPLACEABLE_FOLDERS folder holds."""
+
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hand_written: frozenset[str] = frozenset()
+
+
+def _claim(root: Path) -> Claim:
+    """The files in `root`; fail if a file the generator did not write is there, unless
+    `root` is one of the REPLACEABLE_FOLDERS."""
     if not root.exists():
-        return set()
+        return Claim()
     manifest = root / MANIFEST
-    written = set(json.loads(manifest.read_text("utf-8"))) if manifest.is_file() else set()
+    # A list of names; in REPLACEABLE_FOLDERS, a mapping of each name to its digests.
+    recorded = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else []
+    written = {name: tuple(recorded[name]) if isinstance(recorded, dict) else () for name in recorded}
+    edited = {name for name, digests in written.items() if digests and _edited(root / name, digests)}
     foreign = sorted(
-        str(path.relative_to(root.parent))
+        str(path.relative_to(root))
         for path in root.rglob("*")
         if path.is_file()
         and path != manifest
         and str(path.relative_to(root)) not in written
         and not path.name.startswith(TEMPORARY_PREFIX)
     )
-    if foreign:
-        listed = ", ".join(f"docs/{name}" for name in foreign[:5])
+    if foreign and root.name not in REPLACEABLE_FOLDERS:
+        listed = ", ".join(f"docs/{root.name}/{name}" for name in foreign[:5])
         more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
         raise ForeignFileError(
             f"docs/{root.name}/ is generated by drillbook, but {listed}{more} "
@@ -144,13 +169,34 @@ def _claim(root: Path) -> set[str]:
         )
     for leftover in root.rglob(f"{TEMPORARY_PREFIX}*"):
         leftover.unlink()
-    return written
+    kept = {name: digests for name, digests in written.items() if name not in edited}
+    return Claim(kept, frozenset(foreign) | edited)
 
 
-def _write_manifest(root: Path, names: set[str]) -> None:
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _digests(folder: str, content: str | bytes) -> tuple[str, ...]:
+    """What the manifest notes of a page besides its name: in REPLACEABLE_FOLDERS its digest,
+    so that a generated page edited by hand is kept as hand-written."""
+    return (hashlib.sha256(_bytes(content)).hexdigest(),) if folder in REPLACEABLE_FOLDERS else ()
+
+
+def _edited(target: Path, digests: tuple[str, ...]) -> bool:
+    try:
+        return hashlib.sha256(target.read_bytes()).hexdigest() not in digests
+    except FileNotFoundError:  # listed, but a run stopped before writing it
+        return False
+
+
+def _write_manifest(root: Path, pages: dict[str, tuple[str, ...]]) -> None:
     """Rewrite the manifest only when it changes: `mkdocs serve` watches docs/, and any
     write there, even of a dotfile, starts another rebuild."""
-    manifest, data = root / MANIFEST, json.dumps(sorted(names), indent=0).encode("utf-8")
+    listed: list[str] | dict[str, list[str]] = sorted(pages)
+    if root.name in REPLACEABLE_FOLDERS:
+        listed = {name: sorted(set(pages[name])) for name in listed}
+    manifest, data = root / MANIFEST, json.dumps(listed, indent=0).encode("utf-8")
     if not (manifest.is_file() and manifest.read_bytes() == data):
         atomic_write(manifest, data)
 

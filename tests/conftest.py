@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import OWNED_FOLDERS
+from drillbook.write import MANIFEST, OWNED_FOLDERS, REPLACEABLE_FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -19,16 +20,22 @@ def copy_project(target: Path, *, content: Path | None = None) -> Path:
     """A copy of the project's site sources (hand-written docs only) in `target`."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copytree(
-        ROOT / "docs",
-        target / "docs",
-        ignore=lambda folder, names: [
-            n for n in names if Path(folder) == ROOT / "docs" and n in OWNED_FOLDERS
-        ],
-    )
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=_generated)
     shutil.copytree(content or ROOT / "content", target / "content")
     return target
+
+
+def _generated(folder: str, names: list[str]) -> list[str]:
+    """The generated files among `names` in `folder` of docs/: whole generated folders, and in
+    a folder where hand-written pages replace generated ones, the files its manifest lists."""
+    folder = Path(folder)
+    if folder == ROOT / "docs":
+        return [n for n in names if n in OWNED_FOLDERS and n not in REPLACEABLE_FOLDERS]
+    if folder.parent == ROOT / "docs" and folder.name in REPLACEABLE_FOLDERS:
+        manifest = folder / MANIFEST
+        written = set(json.loads(manifest.read_text("utf-8"))) if manifest.is_file() else set()
+        return [n for n in names if n in written or n == MANIFEST]
+    return []
 
 
 def owned_files(docs: Path) -> dict[str, bytes]:
@@ -52,7 +59,7 @@ def run(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProce
 
 
 def drillbook(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return run(sys.executable, "-m", "generator.cli", *args, cwd=cwd)
+    return run(sys.executable, "-m", "drillbook.cli", *args, cwd=cwd)
 
 
 def mkdocs_build(project: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:

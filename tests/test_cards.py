@@ -14,7 +14,7 @@ import segno
 from PIL import Image
 from pypdf import PdfReader
 
-from generator.cards import (
+from drillbook.cards import (
     CARD,
     CARD_CUES,
     CARD_FAULTS,
@@ -30,11 +30,11 @@ from generator.cards import (
     text_width,
     wrap,
 )
-from generator.decks import library_decks
-from generator.model import LIMITS
-from generator.pipeline import read_library
-from generator.qr import QR_MASK
-from generator.views import library_views
+from drillbook.decks import library_decks
+from drillbook.model import LIMITS
+from drillbook.pipeline import read_library
+from drillbook.qr import QR_MASK
+from drillbook.views import library_views
 
 
 def _shared_helpers():
@@ -325,7 +325,7 @@ PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
 def deck_pages(site: Path, library) -> dict[str, int]:
     counts = {}
-    for deck in library_decks(library):
+    for deck in library_decks(library, "Hinge club"):
         reader = PdfReader(site / deck.file)
         for page in reader.pages:
             size = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))

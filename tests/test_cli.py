@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, drillbook
 
-from generator.cli import COMMANDS
+from drillbook.cli import COMMANDS
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
@@ -39,7 +39,7 @@ def test_missing_content_folder_is_an_error_not_a_traceback(tmp_path):
 
 
 def test_authoring_guide_names_every_field():
-    from generator.model import MODELS
+    from drillbook.model import MODELS
 
     guide = (ROOT / "docs" / "authoring.md").read_text("utf-8")
     for kind, model in MODELS.items():
@@ -67,3 +67,31 @@ def test_generate_reads_site_url_and_folders_from_mkdocs_yml(project):
     assert '"provider_url": "https://drillbook.example.org/"' in oembed.read_text("utf-8")
     assert "<svg" in (project / "pages" / "cards" / "romanian-deadlift.md").read_text("utf-8")
     assert not (project / "docs").exists()
+
+
+def test_build_without_mkdocs_yml_says_where_to_run_it(tmp_path):
+    result = drillbook("build", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "Error: mkdocs.yml not found: run this in your project's folder, "
+        "or start a project with `drillbook new DIR`\n"
+    )
+
+
+def test_version_is_the_package_version():
+    from importlib.metadata import version
+
+    result = drillbook("--version", cwd=ROOT)
+    assert result.stdout == f"drillbook {version('drillbook')}\n"
+
+
+def test_build_without_a_home_page_names_the_missing_file(tmp_path):
+    assert drillbook("new", "club", cwd=tmp_path).returncode == 0
+    (tmp_path / "club" / "docs" / "index.md").unlink()
+    result = drillbook("build", "--strict", cwd=tmp_path / "club")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "Error: docs/index.md not found: the site needs a home page; write one "
+        "(`drillbook new DIR` starts a project with one)\n"
+    ) in result.stderr

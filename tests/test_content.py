@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pipeline import read_library
+from drillbook.pipeline import read_library
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.decks import Deck, build_decks
-from generator.errors import DrillbookError
+from drillbook.decks import Deck, build_decks
+from drillbook.errors import DrillbookError
 
 ROOT = Path(__file__).resolve().parent.parent
 CARDS = [f"cards/card-{number}" for number in range(8)]

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.pipeline import generate
+from drillbook.pipeline import generate
 
 SITE_URL = "https://drillbook.example.org/"
 PLAIN = "Plain words"

@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 from conftest import ROOT
 
-from generator.export import export_files
-from generator.model import SCHEMA_VERSION, json_schemas
-from generator.pipeline import generate, read_library
-from generator.views import library_views
+from drillbook.export import export_files
+from drillbook.model import SCHEMA_VERSION, json_schemas
+from drillbook.pipeline import generate, read_library
+from drillbook.views import library_views
 
 SCHEMAS = {name: json.loads(text) for name, text in json_schemas().items()}
 

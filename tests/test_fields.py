@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.model import MODELS
-from generator.pipeline import read_library, render_site
-from generator.render import escape_text
+from drillbook.model import MODELS
+from drillbook.pipeline import read_library, render_site
+from drillbook.render import escape_text
 
 LIBRARY = Path(__file__).parent / "data" / "library"
 SITE_URL = "https://drillbook.example.org/"

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import ROOT, drillbook
 
-from generator.figures import fault_svg, pose_svg
-from generator.pipeline import read_library
-from generator.pose import PROP_KINDS, Position
+from drillbook.figures import fault_svg, pose_svg
+from drillbook.pipeline import read_library
+from drillbook.pose import PROP_KINDS, Position
 
 SVG = "{http://www.w3.org/2000/svg}"
 LIBRARY = read_library(ROOT / "content")
@@ -227,9 +227,9 @@ def test_figures_are_written_listed_in_the_gallery_and_exported():
     names the file of each position and fault pair."""
     import json
 
-    from generator.export import export_files
-    from generator.render import render_figures
-    from generator.views import library_views
+    from drillbook.export import export_files
+    from drillbook.render import render_figures
+    from drillbook.views import library_views
 
     files = render_figures(LIBRARY, library_views(LIBRARY))
     gallery = files["figures/index.md"]

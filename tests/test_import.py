@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project, drillbook, mkdocs_build
 
-from generator.load import load_record
-from generator.model import LIMITS
-from generator.pipeline import read_library
-from generator.validate import validate_record
+from drillbook.load import load_record
+from drillbook.model import LIMITS
+from drillbook.pipeline import read_library
+from drillbook.validate import validate_record
 
 LONG_SENTENCE = ("Keeping the bar close to the legs the whole way down " * 6).strip() + "."
 RAMBLING = " ".join(f"Move number {n} is done slowly and with care." for n in range(1, 41))
@@ -132,7 +132,7 @@ def test_import_into_empty_library_checks_and_builds_strictly(empty_project, tmp
     assert (empty_project / "content" / "sources" / "free-exercise-db.yml").is_file()
     check = drillbook("check", cwd=empty_project)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert check.stdout == "OK: 11 exercises, 0 faults, 0 ladders, 1 source\n"
+    assert check.stdout == "OK: 11 exercises, 0 faults, 0 ladders, 0 menus, 1 source\n"
     mkdocs_build(empty_project)
     page = (empty_project / "site" / "exercises" / "ecarte-fly" / "index.html").read_text("utf-8")
     assert "Écarté Fly" in page
@@ -283,7 +283,7 @@ def test_large_file_shows_a_counter_on_a_terminal(empty_project, tmp_path):
     leader, follower = pty.openpty()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "import", "free-exercise-db", str(dataset)],
+        [sys.executable, "-m", "drillbook.cli", "import", "free-exercise-db", str(dataset)],
         cwd=empty_project,
         stdout=subprocess.PIPE,
         stderr=follower,

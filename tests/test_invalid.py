@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_project, drillbook
 
-from generator import cli
-from generator.load import MAX_DEPTH, MAX_FILE_BYTES
-from generator.media import MAX_IMAGE_BYTES
-from generator.model import LIMITS, json_schemas
-from generator.write import OWNED_FOLDERS
+from drillbook import cli
+from drillbook.load import MAX_DEPTH, MAX_FILE_BYTES
+from drillbook.media import MAX_IMAGE_BYTES
+from drillbook.model import LIMITS, json_schemas
+from drillbook.write import OWNED_FOLDERS
 
 CASES_DIR = Path(__file__).parent / "data" / "invalid"
 BASE = CASES_DIR / "_base"
@@ -35,8 +35,8 @@ GENERATED = {
     "media-too-large": ("media/huge.jpg", b"\xff\xd8\xff\xe0" + bytes(MAX_IMAGE_BYTES)),
 }
 COMMANDS = {
-    "drillbook check": [sys.executable, "-m", "generator.cli", "check"],
-    "drillbook build": [sys.executable, "-m", "generator.cli", "build", "--strict"],
+    "drillbook check": [sys.executable, "-m", "drillbook.cli", "check"],
+    "drillbook build": [sys.executable, "-m", "drillbook.cli", "build", "--strict"],
     "mkdocs build": [sys.executable, "-m", "mkdocs", "build", "--strict"],
 }
 # Any line that names a place in a record, wherever it starts: a log prefix in front of it

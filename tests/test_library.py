@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from generator.pipeline import read_library
-from generator.views import library_views
+from drillbook.pipeline import read_library
+from drillbook.views import library_views
 
 LIBRARY = Path(__file__).parent / "data" / "library"
 

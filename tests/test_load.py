@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from generator.load import load_record
+from drillbook.load import load_record
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "drill.yml") -> Path:

@@ -18,10 +18,10 @@ from conftest import copy_project, drillbook
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from generator import media
-from generator.decks import PAPERS, lay_out_chunk
-from generator.media import MediaFiles, Player, media_outputs, read_image, video_player
-from generator.pipeline import read_library
+from drillbook import media
+from drillbook.decks import PAPERS, lay_out_chunk
+from drillbook.media import MediaFiles, Player, media_outputs, read_image, video_player
+from drillbook.pipeline import read_library
 
 EXERCISE = "wall-hip-hinge"
 FAULT = "rounded-back"

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import drillbook
 
-from generator.errors import ContentError
-from generator.model import Exercise, Prescription
-from generator.pipeline import read_library
-from generator.views import dose
+from drillbook.errors import ContentError
+from drillbook.model import Exercise, Prescription
+from drillbook.pipeline import read_library
+from drillbook.views import dose
 
 LIBRARY = Path(__file__).parent / "data" / "library"
 

@@ -9,8 +9,9 @@ import shutil
 import pytest
 from conftest import ROOT, drillbook
 
-from generator.offline import MANIFEST, SERVICE_WORKER, write_offline_files
-from generator.pipeline import read_library
+from drillbook.offline import MANIFEST, SERVICE_WORKER, write_offline_files
+from drillbook.pipeline import read_library
+from drillbook.views import SiteNames
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +63,12 @@ def test_version_changes_with_a_kept_file_and_only_then(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "index.html").write_text("<h1>Home</h1>", "utf-8")
     (tmp_path / "assets" / "site.css").write_text("h1 { color: red }", "utf-8")
-    first, _ = write_offline_files(tmp_path, "Club drills")
-    assert write_offline_files(tmp_path, "Club drills")[0] == first == version_of(tmp_path)
+    first, _ = write_offline_files(tmp_path, SiteNames("Club drills"))
+    assert write_offline_files(tmp_path, SiteNames("Club drills"))[0] == first == version_of(tmp_path)
     (tmp_path / "deck.pdf").write_bytes(b"%PDF-1.7")
-    assert write_offline_files(tmp_path, "Club drills")[0] == first
+    assert write_offline_files(tmp_path, SiteNames("Club drills"))[0] == first
     (tmp_path / "assets" / "site.css").write_text("h1 { color: blue }", "utf-8")
-    assert write_offline_files(tmp_path, "Club drills")[0] != first
+    assert write_offline_files(tmp_path, SiteNames("Club drills"))[0] != first
 
 
 def test_the_budget_keeps_what_a_reader_needs_first(tmp_path):
@@ -86,7 +87,7 @@ def test_the_budget_keeps_what_a_reader_needs_first(tmp_path):
     ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"x" * 100)
-    _, precache = write_offline_files(tmp_path, "Club drills", budget_mb=0.0006)
+    _, precache = write_offline_files(tmp_path, SiteNames("Club drills"), budget_mb=0.0006)
     assert precache.urls == precache_of(tmp_path)
     assert precache.urls == [
         "assets/site.css",
@@ -101,7 +102,7 @@ def test_the_budget_keeps_what_a_reader_needs_first(tmp_path):
         "6 files, 0.0 MB kept for offline use; "
         "2 more are kept once opened (the budget, `offline_mb`, is full)"
     )
-    _, everything = write_offline_files(tmp_path, "Club drills")
+    _, everything = write_offline_files(tmp_path, SiteNames("Club drills"))
     assert (len(everything.urls), everything.left_out) == (8, 0)
 
 
@@ -110,7 +111,8 @@ def test_offline_mb_in_mkdocs_yml_sets_the_budget(built_site, project, tmp_path)
     shutil.copytree(built_site, site)
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text("utf-8").replace("  - drillbook\n", "  - drillbook:\n      offline_mb: 1\n"), "utf-8"
+        config.read_text("utf-8").replace("  - drillbook:\n", "  - drillbook:\n      offline_mb: 1\n"),
+        "utf-8",
     )
     assert "offline_mb: 1" in config.read_text("utf-8")
     result = drillbook("finish", "--site", str(site), "--no-decks", cwd=project)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError
-from generator.pipeline import generate
+from drillbook.errors import ContentError
+from drillbook.pipeline import generate
 
 BASE = Path(__file__).parent / "data" / "invalid" / "_base"
 

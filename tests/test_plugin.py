@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.plugin import DrillbookPlugin
+from drillbook.plugin import DrillbookPlugin
 
 
 @pytest.mark.parametrize("free_pages", [True, False])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import segno
 
-from generator.qr import QR_MASK, qr_svg
+from drillbook.qr import QR_MASK, qr_svg
 
 
 def test_qr_svg_is_segnos_code_for_the_url_and_holds_no_text():

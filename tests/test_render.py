@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import DrillbookError
-from generator.model import Prescription
-from generator.pipeline import read_library, render_site
-from generator.render import escape_text
-from generator.views import dose
-from generator.write import Outputs
+from drillbook.errors import DrillbookError
+from drillbook.model import Prescription
+from drillbook.pipeline import read_library, render_site
+from drillbook.render import escape_text
+from drillbook.views import dose
+from drillbook.write import Outputs
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "golden"

@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT
 from pydantic import ValidationError
 
-from generator.model import MODELS, SCHEMA_NAMES
+from drillbook.model import MODELS, SCHEMA_NAMES
 
 SCHEMAS = ROOT / "docs" / "schemas"
 INVALID = ROOT / "tests" / "data" / "invalid"

@@ -8,7 +8,7 @@ import re
 
 from conftest import ROOT, copy_project, mkdocs_build
 
-from generator.search import FIELD_BOOSTS
+from drillbook.search import FIELD_BOOSTS
 
 
 def build_with_plugins(tmp_path, plugins: str):

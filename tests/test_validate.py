@@ -31,7 +31,7 @@ def test_wrong_type_unknown_key_and_dangling_fault_give_three_located_errors(tmp
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        "content/exercises/second-drill.yml:5:8: `level`: Input should be a valid integer",
+        "content/exercises/second-drill.yml:5:8: `level` must be a whole number, not `two`",
         "content/exercises/second-drill.yml:11:1: unknown key `cue_list`; did you mean `cues`?",
         "content/exercises/second-drill.yml:17:12: unknown fault `no-such-fault`: "
         "no file faults/no-such-fault.yml",

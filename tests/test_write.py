@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import generate
-from generator.write import ForeignFileError, sync_pages
+from drillbook.pipeline import generate
+from drillbook.write import ForeignFileError, sync_pages
 
 LIBRARY = Path(__file__).parent / "data" / "library"
 
@@ -77,3 +77,49 @@ def test_pages_outside_owned_folders_are_refused(tmp_path):
     for path in ["index.md", "../escape.md", "exercises/../../x.md", "/etc/x.md"]:
         with pytest.raises(ValueError, match="not inside a generated folder"):
             sync_pages({path: "x"}, tmp_path)
+
+
+def test_a_handwritten_help_page_replaces_the_generated_one_and_is_never_deleted(tmp_path):
+    shutil.copytree(LIBRARY, tmp_path / "content")
+    docs = tmp_path / "docs"
+    mine = docs / "help" / "printing.md"
+    mine.parent.mkdir(parents=True)
+    text = b"# Printing at our gym\n\nAsk at the desk.\n"
+    mine.write_bytes(text)
+
+    _, report = generate(tmp_path / "content", docs)
+    assert mine.read_bytes() == text
+    assert "help/printing.md" not in report.written
+    assert {"help/embedding.md", "help/figures.md"} <= set(report.written)
+    assert (docs / "help" / "embedding.md").read_text("utf-8").startswith("---\ntitle: Embed in your blog")
+
+    _, report = generate(tmp_path / "content", docs)
+    assert (report.written, report.removed) == ([], [])
+    report = sync_pages({}, docs)  # nothing generated any more: every generated file goes
+    assert sorted(name for name in report.removed if name.startswith("help/")) == [
+        "help/embedding.md",
+        "help/figures.md",
+    ]
+    assert mine.read_bytes() == text
+
+
+def test_a_handwritten_help_page_does_not_make_other_folders_accept_foreign_files(site):
+    docs = site / "docs"
+    (docs / "help" / "extra.md").write_text("# Ours\n", "utf-8")
+    (docs / "cards" / "extra.md").write_text("# Ours\n", "utf-8")
+    with pytest.raises(ForeignFileError, match="docs/cards/extra.md was not written by it"):
+        generate(site / "content", docs)
+
+
+def test_a_generated_help_page_edited_by_hand_is_kept_as_hand_written(site):
+    docs = site / "docs"
+    page = docs / "help" / "printing.md"
+    text = page.read_text("utf-8").replace("# How to print", "# How to print at our gym")
+    page.write_text(text, "utf-8")
+
+    _, report = generate(site / "content", docs)
+    assert page.read_text("utf-8") == text
+    assert report.written == [] and report.removed == []
+    sync_pages({}, docs)
+    assert page.read_text("utf-8") == text
+    assert sorted(p.name for p in (docs / "help").iterdir()) == [".drillbook-generated", "printing.md"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from conftest import copy_project, drillbook, owned_files
 
-from generator.write import MANIFEST
+from drillbook.write import MANIFEST
 
 
 def test_a_hand_written_file_in_a_generated_folder_stops_the_run(tmp_path):
@@ -136,7 +136,7 @@ def test_a_run_killed_while_writing_leaves_every_page_whole(tmp_path):
         shutil.copytree(saved, docs)
         started = manifest.read_bytes()
         process = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "generate"],
+            [sys.executable, "-m", "drillbook.cli", "generate"],
             cwd=project,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -1,4 +1,4 @@
-/* Drillbook embed page.
+/* Embed page.
    View: the compact card, or everything with ?view=full.
    Colour scheme: light unless the frame's address asks (?theme=dark, or ?theme=auto for the
    reader's setting).

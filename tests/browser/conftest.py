@@ -68,6 +68,6 @@ def page(browser):
 @pytest.fixture(scope="session")
 def library():
     """The shipped library as the generator reads it, to look ids and names up by fact."""
-    from generator.pipeline import read_library
+    from drillbook.pipeline import read_library
 
     return read_library(Path(__file__).resolve().parents[2] / "content")

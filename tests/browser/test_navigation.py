@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from generator.model import LEVEL_NAMES
+from drillbook.model import LEVEL_NAMES
 
 
 def heading(page) -> str:

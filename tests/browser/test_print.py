@@ -13,7 +13,7 @@ from PIL import Image
 from pypdf import PdfReader
 from test_cards import ROOT, deck_pages, longest_project, mkdocs_build
 
-from generator.pipeline import read_library
+from drillbook.pipeline import read_library
 
 PAPERS = ("A4", "Letter")
 

@@ -128,7 +128,7 @@ FIRST_HIT = {
     "band": "exercises/banded-hip-hinge/",
     "pull-through": "exercises/pull-through/",
     "bent-over row": "exercises/hinge-to-bent-over-row/",
-    "embed": "embedding/",
+    "embed": "help/embedding/",
 }
 
 

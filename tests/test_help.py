@@ -1,0 +1,81 @@
+"""Reader help: every link of a generated page leads to a generated page, so a coach's own
+project builds with `--strict` without writing any page of ours; the help pages those links
+reach are written for any site's readers."""
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from drillbook.pipeline import read_library, render_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_URL = "https://coach.example.org/"
+LIBRARIES = [ROOT / "tests" / "data" / "library", ROOT / "content"]
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+HELP = ["help/printing.md", "help/embedding.md", "help/figures.md"]
+
+
+@pytest.fixture(scope="module", params=[(c, u) for c in LIBRARIES for u in (SITE_URL, None)])
+def pages(request) -> dict[str, str]:
+    content, site_url = request.param
+    return render_site(read_library(content), site_url)
+
+
+def test_every_link_of_a_generated_page_leads_to_a_generated_page_or_an_anchor(pages):
+    checked, missing = 0, []
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
+        for target in MARKDOWN_LINK.findall(text):
+            if target.startswith("#") or re.match(r"[a-z]+:", target):
+                continue
+            checked += 1
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.partition("#")[0]))
+            if resolved not in pages:
+                missing.append(f"{path} links to {target}")
+    assert checked > 50
+    assert missing == []
+
+
+def test_help_links_lead_to_the_generated_help(pages):
+    assert "[How to print](../help/printing.md)" in pages["cards/index.md"]
+    assert "[How to read a figure](../help/figures.md)" in pages["figures/index.md"]
+    exercise = next(path for path in pages if path.startswith("exercises/") and path != "exercises/index.md")
+    if "```html" in pages[exercise]:  # the Embed section with its snippet needs site_url
+        assert "[Embed in your blog](../help/embedding.md)" in pages[exercise]
+    assert "tags" not in pages["browse/index.md"]
+
+
+def test_help_pages_are_written_for_the_readers_of_any_site(pages):
+    for path in HELP:
+        text = pages[path]
+        assert text.startswith("---\ntitle: "), path
+        for word in ["drillbook", "hinge", "mkdocs", "site_url", "docs/", "content/", "generator/"]:
+            assert word not in text.lower(), (path, word)
+
+
+def test_embedding_help_says_when_the_site_offers_no_embed_code():
+    content = LIBRARIES[0]
+    with_url = render_site(read_library(content), SITE_URL)["help/embedding.md"]
+    without = render_site(read_library(content), None)["help/embedding.md"]
+    assert "press **Embed** near the top" in with_url and "embed codes yet" not in with_url
+    assert "This site does not offer embed codes yet" in without
+
+
+def test_every_generated_page_has_front_matter_that_parses_with_a_title(pages):
+    import yaml
+
+    broken = []
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            front = text.split("---\n", 2)[1] if text.startswith("---\n") else ""
+            try:
+                meta = yaml.safe_load(front) or {}
+            except yaml.YAMLError as error:
+                broken.append(f"{path}: {error.problem}")
+                continue
+            if not meta.get("title"):
+                broken.append(f"{path}: no title")
+    assert broken == []
