@@ -381,3 +381,14 @@ def test_a_card_names_whole_sources_and_counts_the_rest(shipped):
     assert credits["wall-hip-hinge"] == "Part 4 – Hinge, Balance Guy Training"
     assert not [credit for credit in credits.values() if credit.endswith(ELLIPSIS)]
     assert all(CARD["credit"].lines_of(f"Source: {credit}") == 1 for credit in credits.values())
+
+
+def test_print_cards_page_has_no_empty_headings_for_a_library_without_menus_or_ladders(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).parent / "data" / "library", content)
+    shutil.rmtree(content / "menus")
+    shutil.rmtree(content / "ladders")
+    library = read_library(content)
+    page = render_cards(library, library_views(library), None)["cards/index.md"]
+    assert "## Menus" not in page and "## Ladders" not in page
+    assert "## Exercise cards" in page
