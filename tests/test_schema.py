@@ -29,6 +29,9 @@ NOT_A_SCHEMA_RULE = {
     "dangling-ladder-step": "a reference must name an existing record",
     "dangling-source": "a reference must name an existing record",
     "dangling-variation": "a reference must name an existing record",
+    "card-position-unknown": "`card_position` names one of the record's positions: a rule across fields",
+    "fault-no-fix-fits": "a fault's fixes must fit the exercise's kit: a rule across records",
+    "fault-chosen-fix-needs-a-prop": "the chosen fix is one of the fault's and fits the kit: across records",
     "deep-nesting": "nesting depth is limited while reading the file",
     "duplicate-id": "ids are unique across the library",
     "fault-pose-free-leg-on-two-feet": "free-leg angles only for a one-leg stance: a rule across fields",
@@ -54,6 +57,9 @@ NOT_A_SCHEMA_RULE = {
     "tab-indentation": "tabs for indentation are refused while reading",
     "yaml-bad-indentation": "not YAML at all",
     "yaml-unclosed-quote": "not YAML at all",
+    "yaml-colon-in-value": "not YAML at all",
+    "yaml-key-indented-under-key": "not YAML at all",
+    "yaml-unclosed-quote-mid-file": "not YAML at all",
 }
 
 
