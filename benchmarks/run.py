@@ -1,6 +1,7 @@
 """Scale benchmark: build synthetic libraries of N exercises and time every step.
 
     python3 benchmarks/run.py --sizes 100,1000,5000 [--json] [--live]
+    python3 benchmarks/run.py --sizes 100,1000 --decks-only [--json]
 
 Each size runs in a fresh interpreter (so peak memory is per size) inside a temporary
 folder; nothing in the project is touched. The table is followed by the targets of issue #15
@@ -42,6 +43,7 @@ COLUMNS = [
     "rewritten_after_edit",
     "noop_generate_s",
     "deck_s_per_card",
+    "deck_rss_mb",
 ]
 LIVE_COLUMNS = ["live_edit_s", "live_edit_dirty_s"]
 DECK_SIZE_LIMIT = 1000
@@ -70,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also time `mkdocs serve` from saving a record to serving the "
         f"page (sizes up to {LIVE_SIZE_LIMIT})",
     )
+    parser.add_argument(
+        "--decks-only",
+        action="store_true",
+        help="build each size's site once and measure only the PDF decks (time and peak memory)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--decks", type=Path, help=argparse.SUPPRESS)
@@ -82,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(make_decks(args.decks).__dict__))
         return 0
     if args.worker:
-        print(json.dumps(measure(args.worker, live=args.live, keep=args.keep)))
+        if args.decks_only:
+            print(json.dumps(measure_decks_only(args.worker, keep=args.keep)))
+        else:
+            print(json.dumps(measure(args.worker, live=args.live, keep=args.keep)))
         return 0
 
     results: dict[str, dict] = {}
@@ -91,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(SETTLE_S)  # the size before deleted its files: see clear_generated
         print(f"size {size}: measuring…", file=sys.stderr, flush=True)
         command = [sys.executable, __file__, "--worker", str(size)]
-        command += ["--live"] * args.live + ["--keep"] * args.keep
+        command += ["--live"] * args.live + ["--keep"] * args.keep + ["--decks-only"] * args.decks_only
         done = subprocess.run(command, capture_output=True, text=True, env=ENV)
         if done.returncode != 0:
             print(done.stdout, done.stderr, file=sys.stderr)
@@ -109,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def table(results: dict[str, dict]) -> str:
-    columns = COLUMNS + [c for c in LIVE_COLUMNS if any(c in r for r in results.values())]
+    columns = [c for c in COLUMNS + LIVE_COLUMNS if any(c in r for r in results.values())]
     rows = [["size", *columns]]
     for size, result in results.items():
         rows.append([size, *("n/a" if result.get(c) is None else f"{result[c]:g}" for c in columns)])
@@ -127,7 +137,7 @@ def targets(results: dict[str, dict]) -> list[str]:
         verdict = "met" if value <= limit else "NOT MET"
         lines.append(f"{verdict:>7}  {name}: {value:.3f} (limit {limit:g}){note}")
 
-    if large:
+    if large and "build_s" in large:
         check(
             "1000: build / baseline run beside it (median of pairs)",
             statistics.median(large["build_ratio_pairs"]),
@@ -135,7 +145,7 @@ def targets(results: dict[str, dict]) -> list[str]:
             f"; build_s / baseline_s {large['build_s'] / large['baseline_s']:.3f}, "
             f"CPU {large['build_cpu_s'] / large['baseline_cpu_s']:.3f}",
         )
-        if small:
+        if small and "page_kb_median" in small:
             check(
                 "1000: |page_kb_median / page_kb_median@100 - 1|",
                 abs(large["page_kb_median"] / small["page_kb_median"] - 1),
@@ -149,14 +159,14 @@ def targets(results: dict[str, dict]) -> list[str]:
             f"; a full regeneration in a process that has generated before: "
             f"{large['noop_full_generate_s']:g} s; a fresh process: about generator_s",
         )
-    if huge and large:
+    if huge and large and "build_s" in huge and "build_s" in large:
         check(
             "5000: build_s / build_s@1000",
             huge["build_s"] / large["build_s"],
             5.5,
             f"; CPU {huge['build_cpu_s'] / large['build_cpu_s']:.3f}",
         )
-    if huge:
+    if huge and "free_pages_rss_mb" in huge:
         check(
             "5000: peak memory with free_pages / plain MkDocs",
             huge["free_pages_rss_mb"] / huge["baseline_rss_mb"],
@@ -171,6 +181,13 @@ def targets(results: dict[str, dict]) -> list[str]:
             1.0,
             f"; CPU {large['deck_cpu_s_per_card'] / small['deck_cpu_s_per_card']:.3f}",
         )
+    if small and large and small.get("deck_rss_mb") and large.get("deck_rss_mb"):
+        check(
+            "deck_rss_mb@1000 / deck_rss_mb@100 (issue 29)",
+            large["deck_rss_mb"] / small["deck_rss_mb"],
+            1.2,
+            f"; {large['deck_rss_mb']:g} MiB against {small['deck_rss_mb']:g} MiB",
+        )
     return lines
 
 
@@ -183,14 +200,33 @@ class Child:
     rss_mb: float
     stdout: str
     stderr: str
+    # With run_child(tree=True): the largest sum of resident memory, MiB, of the process and
+    # all below it at one moment, and of the processes below it only.
+    tree_rss_mb: float | None = None
+    below_rss_mb: float | None = None
 
 
-def run_child(command: list[str], cwd: Path, env: dict | None = None) -> Child:
-    """Run `command`, measuring this one process (and any it waited for) with wait4."""
+def run_child(command: list[str], cwd: Path, env: dict | None = None, *, tree: bool = False) -> Child:
+    """Run `command`, measuring this one process (and any it waited for) with wait4, whose
+    peak memory is that of the largest single process. With `tree`, also the memory of the
+    process and of all below it together, sampled every 50 ms."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=out, stderr=err)
+        peak, done = [0.0, 0.0], threading.Event()
+        if tree:
+
+            def sample() -> None:
+                while not done.wait(0.05):
+                    own, below = tree_rss_mb(process.pid)
+                    peak[:] = max(peak[0], own + below), max(peak[1], below)
+
+            sampler = threading.Thread(target=sample, daemon=True)
+            sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
+        done.set()
+        if tree:
+            sampler.join()
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -199,8 +235,30 @@ def run_child(command: list[str], cwd: Path, env: dict | None = None) -> Child:
         if process.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{errors}")
         return Child(
-            wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode("utf-8"), errors
+            wall,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
+            out.read().decode("utf-8"),
+            errors,
+            *(peak if tree else [None, None]),
         )
+
+
+def tree_rss_mb(pid: int) -> tuple[float, float]:
+    """Resident memory now, MiB, of process `pid` and of all the processes below it."""
+    sizes, waiting = [], [pid]
+    while waiting:
+        current = waiting.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            for children in Path(f"/proc/{current}/task").glob("*/children"):
+                waiting += [int(child) for child in children.read_text().split()]
+        except OSError:  # it has just ended
+            sizes.append(0)
+            continue
+        found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        sizes.append(int(found[1]) / 1024 if found else 0)  # a zombie holds no memory
+    return sizes[0], sum(sizes[1:])
 
 
 def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
@@ -286,14 +344,7 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
             "pages": len(pages),
         }
         if size <= DECK_SIZE_LIMIT:
-            runs = [
-                run_child([sys.executable, __file__, "--decks", str(project)], ROOT) for _ in range(DECK_RUNS)
-            ]
-            made = [last_timing(run) for run in runs]
-            result["deck_s_per_card"] = round(min(t.wall for t in made) / size, 4)
-            result["deck_cpu_s_per_card"] = round(min(t.cpu for t in made) / size, 4)
-            result["deck_s_per_card_all"] = [round(t.wall / size, 4) for t in made]
-            result["deck_rss_mb"] = round(max(run.rss_mb for run in runs), 1)
+            result.update(measure_decks(project, size))
         if live and size <= LIVE_SIZE_LIMIT:
             for dirty in (False, True):
                 figures = live_edit(project, size, dirty=dirty)
@@ -301,6 +352,40 @@ def measure(size: int, *, live: bool = False, keep: bool = False) -> dict:
                 for name, value in figures.items():
                     result[name.replace("live_edit", f"live_edit{suffix}")] = value
         return result
+    finally:
+        if keep:
+            print(f"kept {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def measure_decks(project: Path, size: int) -> dict:
+    """The deck figures for the built site of `project`: seconds per card, and the peak memory
+    of the processes that lay out and write the decks, together (the process that starts
+    them holds the library, as a build does: it is in `deck_tree_rss_mb`)."""
+    runs = [
+        run_child([sys.executable, __file__, "--decks", str(project)], ROOT, tree=True)
+        for _ in range(DECK_RUNS)
+    ]
+    made = [last_timing(run) for run in runs]
+    return {
+        "deck_s_per_card": round(min(t.wall for t in made) / size, 4),
+        "deck_cpu_s_per_card": round(min(t.cpu for t in made) / size, 4),
+        "deck_s_per_card_all": [round(t.wall / size, 4) for t in made],
+        "deck_rss_mb": round(max(run.below_rss_mb for run in runs), 1),
+        "deck_rss_mb_all": [round(run.below_rss_mb, 1) for run in runs],
+        "deck_tree_rss_mb": round(max(run.tree_rss_mb for run in runs), 1),
+        "deck_process_rss_mb": round(max(run.rss_mb for run in runs), 1),
+    }
+
+
+def measure_decks_only(size: int, *, keep: bool = False) -> dict:
+    """Only the deck figures: one build of the site (decks off), then the decks from it."""
+    workdir = Path(tempfile.mkdtemp(prefix=f"drillbook-decks-{size}-"))
+    try:
+        project = make_project(workdir / "project", size)
+        mkdocs_build(project, "mkdocs.yml", "site")
+        return measure_decks(project, size)
     finally:
         if keep:
             print(f"kept {workdir}", file=sys.stderr)

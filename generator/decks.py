@@ -1,18 +1,21 @@
 """PDF decks, made after the site build from the built card pages with WeasyPrint.
 
 Cards are laid out a chunk at a time: one WeasyPrint document of CHUNK card articles, each
-starting a new page. That is far faster than a document per card, and the layout's working
-memory is that of one chunk whatever the size of the library. WeasyPrint writes a PDF only
-from pages that are all in memory, so the laid-out pages of one paper size are kept until
-its decks are written; a page then costs about 0.6 MB."""
+starting a new page, written at once to a part PDF in a temporary folder and let go. Each
+deck is then joined from the pages of those parts with pypdf, bookmarks and links included.
+So the step holds the layout of one chunk at a time (about 0.6 MB a card) whatever the size
+of the library, and a card in several decks (all cards, its ladders', its menus') is still
+laid out once per paper size. What still grows with the library is pypdf's copy of the deck
+being joined and of the parts it has read: about 40 KB a card."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import re
+import tempfile
 import time
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from logging.handlers import QueueHandler, QueueListener
@@ -26,15 +29,18 @@ from .library import Library
 from .views import by_name, exercises_in_order
 
 if TYPE_CHECKING:
-    from weasyprint import Document, Page
+    from pypdf import PdfReader
+    from weasyprint import Document
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
 
-# Cards per WeasyPrint document: 10 to 50 lay out equally fast (about 27 ms a card); more
-# only costs memory.
+# Cards per WeasyPrint document, and so per part PDF: 10 to 50 lay out equally fast (about
+# 27 ms a card); more only costs memory (about 0.6 MB a card while laid out).
 CHUNK = 50
 # Seconds between two progress lines while cards are laid out.
 PROGRESS_S = 10
+# The language of the cards, in the HTML laid out and in the PDFs joined from it.
+LANGUAGE = "en"
 
 # The decks made after the site build, and their paper sizes (CSS @page size names).
 PAPERS = {"a4": "A4", "letter": "letter"}
@@ -55,6 +61,14 @@ class Deck:
     @property
     def file(self) -> str:
         return f"cards/pdf/{self.name}-{self.paper}.pdf"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a laid-out card is: a part PDF, and its page number there (from 0)."""
+
+    part: Path
+    number: int
 
 
 def library_decks(library: Library, site_name: str) -> list[Deck]:
@@ -105,7 +119,7 @@ def paper_document(site_dir: Path, pages: list[str], paper: str, directory_urls:
     css = (site_dir / "assets" / "card.css").read_text("utf-8")
     cards = "\n".join(card_html(site_dir, page, directory_urls) for page in pages)
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8">'
         f"<title>Cards</title><style>{css}\n"
         f"@page {{ size: {PAPERS[paper]} portrait; }}\n"
         ".db-card + .db-card { break-before: page; }</style></head>"
@@ -118,10 +132,9 @@ def build_decks(
 ) -> list[Path]:
     """Write every deck into `site_dir`, logging one line per deck.
 
-    Each paper size is made in a process of its own, both at once: each page any deck of
-    that size uses is laid out once, and each deck of that size is then written from its
-    pages of that layout. The laid-out pages go with their process. What the processes log
-    is logged here as it comes, so progress shows and MkDocs counts their warnings."""
+    Each paper size is made in a process of its own, both at once, which halves the wait on
+    two cores. What the processes log is logged here as it comes, so progress shows and
+    MkDocs counts their warnings."""
     jobs, first = [], 1
     for paper in PAPERS:
         paper_decks = [deck for deck in decks if deck.paper == paper]
@@ -164,41 +177,37 @@ def write_paper(
     total: int,
     chunk_size: int,
 ) -> list[Path]:
-    """Lay out and write the `decks` of one paper size; log them as deck `first`, … of `total`."""
+    """Lay out and write the `decks` of one paper size; log them as deck `first`, … of `total`.
+
+    Every card any of them uses is laid out once, into part PDFs in a temporary folder that
+    goes when the decks are written."""
     pages = list(dict.fromkeys(page for deck in decks for page in deck.pages))
     if not pages:  # an empty library: no card to print
         return []
-    document, laid_out = lay_out(site_dir, pages, paper, directory_urls, chunk_size)
-    written = []
-    for number, deck in enumerate(decks, start=first):
-        started = time.perf_counter()
-        target = site_dir / deck.file
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Pages from several documents make one PDF: the copy takes only the pages.
-        pdf = document.copy([laid_out[page] for page in deck.pages])
-        pdf.metadata.title = deck.title
-        pdf.write_pdf(target)
-        written.append(target)
-        log.info(
-            f"drillbook: deck {number}/{total} {deck.file} "
-            f"({len(deck.pages)} pages, {time.perf_counter() - started:.1f} s)"
-        )
+    with tempfile.TemporaryDirectory(prefix=f"drillbook-{paper}-") as parts:
+        placed = lay_out(site_dir, pages, paper, directory_urls, chunk_size, Path(parts))
+        readers: dict[Path, PdfReader] = {}
+        written = []
+        for number, deck in enumerate(decks, start=first):
+            started = time.perf_counter()
+            target = site_dir / deck.file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            join(deck, placed, readers, target)
+            written.append(target)
+            log.info(
+                f"drillbook: deck {number}/{total} {deck.file} "
+                f"({len(deck.pages)} pages, {time.perf_counter() - started:.1f} s)"
+            )
     return written
 
 
 def lay_out(
-    site_dir: Path, pages: list[str], paper: str, directory_urls: bool, chunk_size: int
-) -> tuple[Document, dict[str, Page]]:
-    """Each of `pages` laid out on one sheet of `paper`, `chunk_size` a document, and a
-    document to copy them into.
-
-    After each chunk every object the process holds, the pages laid out so far among them,
-    is frozen out of the garbage collector's reach: the pages stay alive until the decks
-    are written, and the full collections that a chunk's layout triggers would scan them
-    all again, making every chunk slower than the last. This runs in a deck process of its
-    own, so what is frozen goes with that process."""
+    site_dir: Path, pages: list[str], paper: str, directory_urls: bool, chunk_size: int, parts: Path
+) -> dict[str, Placed]:
+    """Lay out `pages`, each on one sheet of `paper`, `chunk_size` to a part PDF in `parts`;
+    return where each page went."""
     started = reported = time.perf_counter()
-    laid_out: dict[str, Page] = {}
+    placed: dict[str, Placed] = {}
     for start in range(0, len(pages), chunk_size):
         chunk = pages[start : start + chunk_size]
         document = lay_out_chunk(site_dir, chunk, paper, directory_urls)
@@ -206,16 +215,47 @@ def lay_out(
             raise DrillbookError(
                 overflow_message(site_dir, chunk, len(document.pages), paper, directory_urls)
             )
-        laid_out.update(zip(chunk, document.pages, strict=True))
-        gc.collect()
-        gc.freeze()
-        if len(laid_out) == len(pages) or time.perf_counter() - reported > PROGRESS_S:
+        part = parts / f"{start:06d}.pdf"
+        document.write_pdf(part)
+        placed.update((page, Placed(part, number)) for number, page in enumerate(chunk))
+        if len(placed) == len(pages) or time.perf_counter() - reported > PROGRESS_S:
             reported = time.perf_counter()
             log.info(
-                f"drillbook: laid out {len(laid_out)}/{len(pages)} cards on {paper} "
+                f"drillbook: laid out {len(placed)}/{len(pages)} cards on {paper} "
                 f"({reported - started:.1f} s)"
             )
-    return document, laid_out
+    return placed
+
+
+def join(deck: Deck, placed: dict[str, Placed], readers: dict[Path, PdfReader], target: Path) -> None:
+    """Write `deck` to `target`: its pages taken from the part PDFs in deck order, with their
+    bookmarks and links, under the deck's title. `readers` keeps each part open once read:
+    opening one costs as much as taking a few dozen pages from it."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter()
+    for part, numbers in runs(placed[page] for page in deck.pages):
+        if part not in readers:
+            readers[part] = PdfReader(part)
+        writer.append(readers[part], pages=numbers)
+    producer = next(iter(readers.values())).metadata.producer  # WeasyPrint, which drew the pages
+    writer.add_metadata({"/Title": deck.title, "/Producer": producer})
+    writer.root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
+    with target.open("wb") as file:  # buffered: pypdf writes a path unbuffered, object by object
+        writer.write(file)
+
+
+def runs(pages: Iterable[Placed]) -> list[tuple[Path, list[int]]]:
+    """`pages` as runs of pages that follow each other in one part: pypdf takes a part's
+    bookmarks in the part's order, so a run must not go backwards."""
+    found: list[tuple[Path, list[int]]] = []
+    for at in pages:
+        if found and found[-1][0] == at.part and found[-1][1][-1] + 1 == at.number:
+            found[-1][1].append(at.number)
+        else:
+            found.append((at.part, [at.number]))
+    return found
 
 
 def lay_out_chunk(site_dir: Path, pages: list[str], paper: str, directory_urls: bool) -> Document:

@@ -15,6 +15,7 @@ KEYS = {
     "rewritten_after_edit",
     "noop_generate_s",
     "deck_s_per_card",
+    "deck_rss_mb",
     "live_edit_s",
     "live_edit_dirty_s",
 }

@@ -1,10 +1,13 @@
 """Zensical, Material's successor, builds the shipped library from `mkdocs.yml` after
 `drillbook generate`; `drillbook finish` then adds what the MkDocs plugin would (PDF decks,
 manifest, service worker). Zensical runs no MkDocs plugin, so the generator's output and the
-theme overrides are all it sees. Installed by the `zensical` extra (tests/run.sh)."""
+theme overrides are all it sees. It also builds a synthetic library of 1000 exercises, whose
+listing pages would break its search index if they were in it. Installed by the `zensical`
+extra (tests/run.sh)."""
 
 from __future__ import annotations
 
+import json
 import sys
 from html import escape
 from pathlib import Path
@@ -17,20 +20,42 @@ from drillbook.site_setup import config_without_plugin
 
 pytest.importorskip("zensical", reason="the zensical extra is not installed: pip install '.[zensical]'")
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import exercise_id, write_library  # noqa: E402
+
+# Zensical refuses a search entry whose text is longer than this (in bytes).
+SEARCH_TEXT_LIMIT = 32768
+LARGE = 1000
+
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
     """The shipped library: `drillbook generate`, `zensical build`, `drillbook finish`. Zensical
     runs no plugins, so mkdocs.yml names the theme parts the plugin adds under MkDocs."""
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config_without_plugin(config.read_text("utf-8")), "utf-8")
-    drillbook("generate", cwd=project)
-    built = run(sys.executable, "-m", "zensical", "build", cwd=project)
-    assert built.returncode == 0, built.stdout + built.stderr
+    project = zensical_build(copy_project(tmp_path_factory.mktemp("zensical") / "project"))
     finished = drillbook("finish", cwd=project)
     assert finished.returncode == 0, finished.stdout + finished.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory) -> Path:
+    """A synthetic library of 1000 exercises (benchmarks/synthetic.py), generated and built by
+    Zensical (no decks: they are the benchmark's business)."""
+    folder = tmp_path_factory.mktemp("zensical-large")
+    write_library(folder / "content", LARGE)
+    return zensical_build(copy_project(folder / "project", content=folder / "content")) / "site"
+
+
+def zensical_build(project: Path) -> Path:
+    """`project` with its mkdocs.yml naming the theme parts, generated and built by Zensical."""
+    config = project / "mkdocs.yml"
+    config.write_text(config_without_plugin(config.read_text("utf-8")), "utf-8")
+    generated = drillbook("generate", cwd=project)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    built = run(sys.executable, "-m", "zensical", "build", cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return project
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +103,24 @@ def test_drillbook_finish_adds_decks_and_offline_files(zensical_site, library):
     worker = (zensical_site / "sw.js").read_text("utf-8")
     assert '"search.json"' in worker and f'"exercises/{min(library.exercises)}/"' in worker
     assert (zensical_site / "manifest.webmanifest").is_file()
+
+
+def test_1000_exercises_build_with_each_exercise_found_by_its_own_page(large_site):
+    """Listing pages (indexes, browse pages, gallery, sources, credits) name every record, so
+    they stay out of the search index; each exercise is found through its own page."""
+    entries = json.loads((large_site / "search.json").read_text("utf-8"))["items"]
+    pages = {entry["location"].split("#")[0] for entry in entries}
+    exercise = exercise_id(LARGE // 2)
+    assert (large_site / "exercises" / exercise / "index.html").is_file()
+    assert f"exercises/{exercise}/" in pages
+    listings = ["exercises/", "faults/", "ladders/", "menus/", "cards/", "figures/", "browse/levels/"]
+    listings += [
+        "browse/equipment/",
+        "browse/muscles/",
+        "browse/patterns/",
+        "browse/sources/",
+        "browse/credits/",
+    ]
+    assert [page for page in listings if page in pages] == []
+    longest = max(entries, key=lambda entry: len(entry["text"].encode("utf-8")))
+    assert len(longest["text"].encode("utf-8")) < SEARCH_TEXT_LIMIT, longest["location"]
