@@ -161,10 +161,17 @@ class Box:
 
 
 QR_MM = 32
-FIGURE_MM = 32  # the key position's figure, beside the QR code
-HEADING_MM = PAGE_WIDTH_MM - QR_MM - FIGURE_MM - 12
-# The photo marked for the card sits in the heading instead of the figure, as tall as the
-# QR code (card.css).
+# The key position's figure, beside the cues, sized to be read from two metres: its thigh,
+# whose angle tells a hinge from a squat (a 10 cm stroke on the 220 cm wide canvas of
+# figures.py), is 3 mm thick, 5 arc minutes at 2 m, the height of a whole letter on an eye
+# chart's 20/20 line; then even the forearm (6 cm) is 1.8 mm, thicker than the stems of the
+# 28pt bold title. 220 / 10 × 3 = 66 mm wide, 67.5 mm tall. Beside it the cues are narrower,
+# not fewer: the cues column is taller than the figure when it holds CUE_LINES_TOTAL lines,
+# so the longest card is no taller with the figure than without.
+FIGURE_MM = 66
+HEADING_MM = PAGE_WIDTH_MM - QR_MM - 6
+# The photo marked for the card sits in the heading beside the QR code, as tall as it
+# (card.css), and takes the figure's place: the cues then have the whole width.
 PHOTO_MM = 44
 HEADING_BY_PHOTO_MM = PAGE_WIDTH_MM - QR_MM - PHOTO_MM - 12
 CARD = {
@@ -173,7 +180,8 @@ CARD = {
     "equipment": Box(HEADING_MM, 12, 1),
     "equipment_by_photo": Box(HEADING_BY_PHOTO_MM, 12, 1),
     "photo_credit": Box(PHOTO_MM, 6.5, 1),
-    "cue": Box(PAGE_WIDTH_MM - 11, 16, CUE_LINES_EACH),
+    "cue": Box(PAGE_WIDTH_MM - 11, 17, CUE_LINES_EACH),
+    "cue_by_figure": Box(PAGE_WIDTH_MM - FIGURE_MM - 6 - 11, 17, CUE_LINES_EACH),
     "fault": Box(PAGE_WIDTH_MM, 12, 1),
     "fix": Box(PAGE_WIDTH_MM, 12, 2),
     "ladder": Box(PAGE_WIDTH_MM - 7, 12, 1, caps=True),
@@ -248,10 +256,9 @@ def fit(text: str, em: float, lines: int, caps: bool = False) -> str:
     return " ".join([*kept[:-1], tail.rstrip(" ,;:.–-")]) + ELLIPSIS
 
 
-def fit_cues(cues: list[str]) -> list[str]:
-    """The first CARD_CUES cues, together in at most CUE_LINES_TOTAL lines, each in at
-    most CUE_LINES_EACH, leaving at least one line for every cue after it."""
-    box = CARD["cue"]
+def fit_cues(cues: list[str], box: Box = CARD["cue"]) -> list[str]:
+    """The first CARD_CUES cues, together in at most CUE_LINES_TOTAL lines of `box`, each in
+    at most CUE_LINES_EACH, leaving at least one line for every cue after it."""
     kept = cues[:CARD_CUES]
     fitted = []
     left = CUE_LINES_TOTAL
@@ -321,6 +328,7 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
     step = f"Step {main.step.number} of {main.count}" if main else None
     photo = view.card_photo
     beside = "_by_photo" if photo else ""
+    figure = view.key_figure.svg if view.key_figure and not photo else None
     return Card(
         exercise=exercise,
         title=CARD[f"title{beside}"].fit(exercise.name),
@@ -328,11 +336,11 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         equipment=CARD[f"equipment{beside}"].fit(view.equipment, prefix="Equipment: "),
         dose=view.doses[0].amount if view.doses else "",
         dose_origin=view.doses[0].origin if view.doses else "",
-        cues=fit_cues([cue.text for cue in exercise.card_cues]),
+        cues=fit_cues([cue.text for cue in exercise.card_cues], CARD["cue_by_figure" if figure else "cue"]),
         faults=[
             CardFault(
                 CARD["fault"].fit(check.fault.name),
-                CARD["fix"].fit(check.fault.fix[0], prefix="Fix: "),
+                CARD["fix"].fit(check.fix.text, prefix="Fix: "),
                 check.fault.id,
             )
             for check in view.checks[:CARD_FAULTS]
@@ -353,7 +361,7 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         credit=card_credit(view),
         url=CARD["credit"].fit(url) if url else None,
         qr=qr_svg(url) if url else None,
-        figure=view.key_figure.svg if view.key_figure and not photo else None,
+        figure=figure,
         photo=photo,
         photo_credit=CARD["photo_credit"].fit(photo.credit_line) if photo else None,
     )

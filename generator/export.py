@@ -7,6 +7,7 @@ import json
 from .figures import fault_path, position_path
 from .library import Library
 from .model import SCHEMA_NAMES, SCHEMA_VERSION, Model
+from .pose import BAR_RADIUS, Body, Pose
 from .views import ExerciseView, MediaView, Views
 from .write import Outputs
 
@@ -56,6 +57,7 @@ def export_files(library: Library, views: Views, site_url: str | None = None) ->
         entry["figures"] = {
             position.name: urls(position_path(exercise.id, position.name)) for position in exercise.positions
         }
+        entry["geometry"] = {position.name: pose_geometry(position) for position in exercise.positions}
         files.add(
             path, _dump({**_envelope("exercises", urls), **entry}), f"the data of exercise `{exercise.id}`"
         )
@@ -73,7 +75,49 @@ def _listed(kind: str, record: Model, urls: SiteUrls) -> dict:
     entry = _entry(record, urls.page(kind, record.id) if kind != "sources" else {})
     if kind == "faults" and record.positions:
         entry["figure"] = urls(fault_path(record.id))
+        entry["geometry"] = {
+            side: pose_geometry(getattr(record.positions, side)) for side in ("correct", "faulty")
+        }
     return entry
+
+
+def pose_geometry(pose: Pose) -> dict:
+    """The body a pose makes, for tools that draw or check it: each joint, the load, the props
+    and the centre of mass, in centimetres, the floor at y = 0 and the (front) standing ankle
+    at x = 0, x growing towards the toes."""
+    body = pose.body()
+    shift = body.points["ankle"][0]
+
+    def cm(point) -> list[float]:
+        return [round((point[0] - shift) * 100, 1), round(point[1] * 100, 1)]
+
+    load = None
+    if body.load:
+        load = {"kind": body.load.kind, "mass_kg": body.load.mass, "center": cm(body.load.centre)}
+    return {
+        "joints": {name: cm(point) for name, point in body.joints().items() if name != "spine"},
+        "load": load,
+        "props": [_prop_geometry(prop.kind, body, cm) for prop in pose.props],
+        "com": cm(body.centre_of_mass()),
+    }
+
+
+def _prop_geometry(kind: str, body: Body, cm) -> dict:
+    """A prop as `rect` ([left, bottom, right, top]) if it stands on the floor, `center`
+    and `radius` if it is held or is the pull-up bar, `ends` for the stick."""
+    found: dict = {"kind": kind}
+    if kind in body.solids:
+        left, bottom, right, top = body.solids[kind]
+        found["rect"] = [*cm((left, bottom)), *cm((right, top))]
+    elif body.load and kind == body.load.kind:
+        found |= {"center": cm(body.load.centre), "radius": round(body.load.radius * 100, 1)}
+    elif kind == "pull-up-bar":
+        found |= {"center": cm(body.bar), "radius": round(BAR_RADIUS * 100, 1)}
+    elif kind == "stick":
+        found["ends"] = [cm(end) for end in body.stick.ends]
+    elif kind == "cable":
+        found["handle"] = cm(body.points["hand"])
+    return found
 
 
 def _envelope(kind: str, urls: SiteUrls, entries: list | None = None) -> dict:
@@ -101,6 +145,7 @@ def _shown(view: ExerciseView, urls: SiteUrls) -> dict:
         "equipment": view.equipment,
         "doses": [{"goal": dose.prescription.goal, "amount": dose.amount} for dose in view.doses],
         "credit": view.credit,
+        "faults": [{"fault": check.fault.id, "fix": check.fix.text} for check in view.checks],
         "media": [_media(item, urls) for item in view.media],
     }
 

@@ -13,13 +13,14 @@ from html import escape
 from markupsafe import Markup
 
 from .pose import (
+    BAR_RADIUS,
+    CONTACT_GAP,
     FOOT,
     FOOT_HALF,
     HEAD_RADIUS,
     HEEL,
+    JOINT_RANGES,
     LIMB_HALF,
-    PROP_DISTANCES,
-    PROP_HEIGHTS,
     THIGH_HALF,
     TRUNK_HALF,
     Body,
@@ -32,13 +33,27 @@ from .pose import (
 # and a little below it for the ground line's thickness.
 LEFT, TOP, WIDTH, HEIGHT = -110, -220, 220, 225
 # Where each stance (or the front view) puts the ankle (cm), so the whole body stays on the canvas.
-ANCHOR = {"front": 0, "two-feet": -5, "one-leg": 10, "kneeling": 20, "lying": 65}
+ANCHOR = {
+    "front": 0,
+    "back": 0,
+    "two-feet": -5,
+    "one-leg": 10,
+    "split": 35,
+    "staggered": 5,
+    "kneeling": 20,
+    "lying": 65,
+    "plank": -75,
+    "hanging": 0,
+}
+# A gap between the low back and the stick wider than this, metres, is drawn.
+LOW_BACK_GAP = 0.025
 # Stroke widths of the drawn parts, cm.
 STROKES = {
     "trunk": TRUNK_HALF * 200,
     "thigh": THIGH_HALF * 200,
     "shank": LIMB_HALF * 200,
     "foot": FOOT_HALF * 200,
+    "front_foot": 3.5,
     "arm": 7,
     "forearm": 6,
     "neck": 6,
@@ -57,6 +72,8 @@ STYLE = (
     ".db-figure .db-stick{stroke:currentColor;stroke-linecap:round}"
     ".db-figure .db-halo{stroke:var(--db-figure-paper,Canvas);stroke-linecap:round}"
     ".db-figure .db-contact{fill:var(--db-figure-accent,LinkText);stroke:none}"
+    ".db-figure .db-gap{stroke:var(--db-figure-accent,LinkText);stroke-dasharray:2 2}"
+    ".db-figure .db-far{stroke-dasharray:5 4;fill-opacity:.08}"
     ".db-figure .db-fault-label{fill:var(--db-figure-accent,LinkText)}"
     ".db-figure text{fill:currentColor;font:700 18px sans-serif;text-anchor:middle}"
 )
@@ -99,104 +116,45 @@ class _Canvas:
         self.parts.append(f'<g class="{cls}">{"".join(inner)}</g>')
 
 
-def _along(a, b, t: float) -> tuple[float, float]:
-    return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-
-
 def _offset(point, tilt: float, distance: float) -> tuple[float, float]:
     """`point` moved `distance` towards the back of a segment tilted `tilt` degrees."""
     rad = math.radians(tilt)
     return point[0] - distance * math.cos(rad), point[1] + distance * math.sin(rad)
 
 
-def _minus(a, b) -> tuple[float, float]:
-    return a[0] - b[0], a[1] - b[1]
-
-
-def _bezier(a, control, b, t: float) -> tuple[float, float]:
-    u = 1 - t
-    return (
-        u * u * a[0] + 2 * u * t * control[0] + t * t * b[0],
-        u * u * a[1] + 2 * u * t * control[1] + t * t * b[1],
-    )
-
-
-def _arm_to(shoulder, target, upper: float, lower: float, back: tuple[float, float]):
-    """Elbow and hand of an arm reaching `target`, the elbow bent towards `back`."""
-    distance = min(math.dist(shoulder, target), (upper + lower) * 0.999)
-    direction = math.atan2(target[1] - shoulder[1], target[0] - shoulder[0])
-    spread = math.acos((upper**2 + distance**2 - lower**2) / (2 * upper * distance))
-    elbows = [
-        (shoulder[0] + upper * math.cos(direction + s), shoulder[1] + upper * math.sin(direction + s))
-        for s in (spread, -spread)
-    ]
-    elbow = max(elbows, key=lambda e: (e[0] - shoulder[0]) * back[0] + (e[1] - shoulder[1]) * back[1])
-    reach = math.atan2(target[1] - elbow[1], target[0] - elbow[0])
-    return elbow, (elbow[0] + lower * math.cos(reach), elbow[1] + lower * math.sin(reach))
-
-
-def _stick_line(
-    pose: Pose, body: Body
-) -> tuple[list[tuple[float, float]], list[tuple[tuple[float, float], bool]]]:
-    """The stick's two ends, and each of its three contact points (head, upper back, pelvis)
-    with whether the body touches the stick there."""
-    p = body.points
-    control = body.points["spine"]
-    head_tilt = math.degrees(math.atan2(p["neck"][0] - p["shoulder"][0], p["neck"][1] - p["shoulder"][1]))
-    head = _offset(p["neck"], head_tilt, TRUNK_HALF)
-    tangent = _along(_minus(control, p["hip"]), _minus(p["shoulder"], control), 0.75)
-    upper_tilt = math.degrees(math.atan2(tangent[0], tangent[1]))
-    upper = _offset(_bezier(p["hip"], control, p["shoulder"], 0.75), upper_tilt, TRUNK_HALF)
-    pelvis = _offset(p["hip"], body.trunk_tilt, TRUNK_HALF)
-    # The stick rests on the two outermost points; the third may be off it.
-    a, b = pelvis, head
-    if _side(a, b, upper) > 0:
-        a = upper
-    points = [head, upper, pelvis]
-    contacts = [(point, abs(_side(a, b, point)) < 0.02) for point in points]
-    length = math.dist(a, b)
-    along = [((x - a[0]) * (b[0] - a[0]) + (y - a[1]) * (b[1] - a[1])) / length**2 for x, y in points]
-    ends = [_along(a, b, min(along) - 0.2 / length), _along(a, b, max(along) + 0.12 / length)]
-    return ends, contacts
-
-
-def _side(a, b, point) -> float:
-    """Signed distance of `point` from the line a→b, positive on the back's side."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    return ((point[0] - a[0]) * dy - (point[1] - a[1]) * dx) / math.hypot(dx, dy) * -1
-
-
 def _props_behind(canvas: _Canvas, pose: Pose, body: Body) -> None:
     """Props that stand on the floor, from the top of the ground line up."""
     p = body.points
     floor = 0.0125
-    heel = p["heel"][0] if pose.stance != "kneeling" else p["toe"][0]
-    for prop in pose.props:
-        kind = prop.kind
-        height = (prop.height or PROP_HEIGHTS.get(kind, 0)) / 100
-        distance = (prop.distance if prop.distance is not None else PROP_DISTANCES.get(kind, 0)) / 100
+    for kind, (left, bottom, right, top) in body.solids.items():
+        low = (left, max(bottom, floor))
         if kind == "wall":
-            canvas.line(
-                (heel - distance - 0.02, floor + 0.01), (heel - distance - 0.02, 2.1), 4, "db-prop db-wall"
-            )
-        elif kind == "box":
-            canvas.rect((heel - distance - 0.4, floor), 0.4, height - floor, "db-prop db-solid db-box")
-        elif kind == "bench":
-            bench = body.support_height - floor
-            canvas.rect((p["shoulder"][0] - 0.45, floor), 0.5, bench, "db-prop db-solid db-bench")
-        elif kind == "platform":
-            canvas.rect((FOOT / 2 - HEEL - 0.2, floor), 0.4, height - floor, "db-prop db-solid db-platform")
-        elif kind == "foam-roller":
-            # On its end between the feet, just in front of the knees: its back edge `distance`
-            # ahead of the ankle, which the knee stands over when upright.
-            canvas.rect((p["ankle"][0] + distance, floor), 0.15, 0.9, "db-prop db-solid db-roller")
-        elif kind == "band":
+            canvas.line(((left + right) / 2, floor + 0.01), ((left + right) / 2, top), 4, "db-prop db-wall")
+        elif kind == "rack":
+            # The pin runs front to back from the rack's front upright; the uprights stand
+            # beside the lifter.
+            canvas.line((right, floor), (right, top + 0.5), 3, "db-prop db-rack")
+            canvas.rect(low, right - left, top - bottom, "db-prop db-solid db-pin")
+        elif kind in ("platform", "blocks"):
+            # Between or beside the feet: drawn behind the near leg, dashed where it is hidden.
+            canvas.rect(low, right - left, top - low[1], f"db-prop db-solid db-far db-{kind}")
+        else:
+            name = {"foam-roller": "roller"}.get(kind, kind)
+            canvas.rect(low, right - left, top - low[1], f"db-prop db-solid db-{name}")
+    if body.bar:
+        # The bar seen end on, on a frame standing behind the lifter.
+        post = (body.bar[0] + 0.3, body.bar[1])
+        canvas.line((post[0], floor), post, 3, "db-prop db-far db-frame")
+        canvas.line(post, body.bar, 3, "db-prop db-far db-frame")
+        canvas.circle(body.bar, BAR_RADIUS * 1.6, "db-prop db-solid db-bar")
+    for prop in pose.props:
+        if prop.kind == "band":
             anchor = (-1.0 - canvas.dx + 0.05, 0.95)
             canvas.rect((anchor[0] - 0.03, floor), 0.06, 1.1, "db-prop db-solid db-post")
             front = _offset(p["hip"], body.trunk_tilt, -TRUNK_HALF)
             canvas.line(anchor, front, 2.5, "db-prop db-band")
             canvas.line(anchor, _offset(p["hip"], body.trunk_tilt, TRUNK_HALF), 2.5, "db-prop db-band")
-        elif kind == "cable":
+        elif prop.kind == "cable":
             pulley = (-1.0 - canvas.dx + 0.08, 0.12)
             canvas.rect((pulley[0] - 0.06, floor), 0.06, 2.0, "db-prop db-solid db-column")
             canvas.circle(pulley, 0.04, "db-prop db-pulley")
@@ -207,8 +165,7 @@ def _load(canvas: _Canvas, pose: Pose, body: Body) -> None:
     """What the hands hold, drawn under the arm so the hand shows on it."""
     if body.load is None:
         return
-    centre, radius = body.load
-    kind = pose.load
+    centre, radius, kind = body.load.centre, body.load.radius, body.load.kind
     hand = body.points["hand"]
     if kind in ("barbell", "trap-bar"):
         canvas.circle(centre, radius, "db-prop db-solid db-load")
@@ -231,68 +188,106 @@ def _load(canvas: _Canvas, pose: Pose, body: Body) -> None:
 def _body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
     p = body.points
     parts = _Canvas(canvas.dx, canvas.offset)
-    if pose.stance == "one-leg":
+    if "free_knee" in p:
+        # The other leg, behind the near one: lifted (one leg) or back (split, staggered).
         parts.line(p["hip"], p["free_knee"], STROKES["thigh"])
         parts.line(p["free_knee"], p["free_ankle"], STROKES["shank"])
-        parts.line(p["free_ankle"], p["free_toe"], STROKES["foot"])
+        parts.line(p["free_heel"], p["free_toe"], STROKES["foot"], "db-rear-foot")
     parts.line(p["heel"], p["toe"], STROKES["foot"], "db-foot")
     parts.line(p["ankle"], p["knee"], STROKES["shank"])
     parts.line(p["knee"], p["hip"], STROKES["thigh"])
     parts.curve(p["hip"], body.points["spine"], p["shoulder"], STROKES["trunk"], "db-trunk")
     parts.line(p["shoulder"], p["neck"], STROKES["neck"])
     parts.circle(p["head"], HEAD_RADIUS, "db-head")
-    elbow, hand = p["elbow"], p["hand"]
-    if pose.prop("stick"):
-        ends, _ = _stick_line(pose, body)
-        grip = _along(ends[0], ends[1], 0.3)
-        back = _offset((0, 0), body.trunk_tilt, 1)
-        elbow, hand = _arm_to(
-            p["shoulder"], grip, math.dist(p["shoulder"], elbow), math.dist(elbow, hand), back
-        )
-    parts.line(p["shoulder"], elbow, STROKES["arm"])
-    parts.line(elbow, hand, STROKES["forearm"])
+    # The far arm is drawn only where it parts from the near one.
+    arms = body.arms[:1] if body.arms[0] == body.arms[1] else body.arms[::-1]
+    for elbow, hand in arms:
+        parts.line(p["shoulder"], elbow, STROKES["arm"])
+        parts.line(elbow, hand, STROKES["forearm"])
     for joint in ("knee", "hip", "shoulder"):
         parts.circle(p[joint], 0.015, "db-joint")
-    parts.circle(elbow, 0.012, "db-joint")
-    parts.circle(hand, 0.012, "db-joint db-hand")
+    for elbow, hand in arms[::-1]:
+        parts.circle(elbow, 0.012, "db-joint")
+        parts.circle(hand, 0.012, "db-joint db-hand")
     canvas.group(f"db-body {cls}".strip(), parts.parts)
 
 
-def _stick(canvas: _Canvas, pose: Pose, body: Body) -> None:
-    if not pose.prop("stick"):
+def _stick(canvas: _Canvas, body: Body) -> None:
+    """The stick, a dot where each of head, upper back and pelvis touches it, and the gap at
+    the low back where it opens wider than a few centimetres."""
+    if body.stick is None:
         return
-    ends, contacts = _stick_line(pose, body)
-    canvas.line(ends[0], ends[1], 8, "db-halo")
-    canvas.line(ends[0], ends[1], 3.5, "db-stick")
-    for point, touching in contacts:
-        if touching:
+    low, high = body.stick.ends
+    canvas.line(low, high, 8, "db-halo")
+    canvas.line(low, high, 3.5, "db-stick")
+    for point, gap in body.stick.contacts.values():
+        if gap < CONTACT_GAP:
             canvas.circle(point, 0.025, "db-contact")
+    if body.stick.low_back_gap > LOW_BACK_GAP:
+        canvas.line(*body.stick.low_back, 2, "db-gap")
 
 
-# Front view: half widths in metres of the stance, hips and shoulders, and how far a knee or
-# ankle moves in per degree of `knees_in` or `ankles_in`.
-FRONT = {"feet": 0.16, "hips": 0.1, "shoulders": 0.19, "hands": 0.16, "knee_in": 0.0045, "ankle_in": 0.003}
+# Front view: half widths in metres of the stance, hips and shoulders, how far a knee or
+# ankle moves in per degree of `knees_in` or `ankles_in`, and the arch's height under the
+# inner edge of the foot, which `ankles_in` flattens.
+FRONT = {
+    "feet": 0.16,
+    "hips": 0.1,
+    "shoulders": 0.19,
+    "hands": 0.16,
+    "knee_in": 0.0045,
+    "ankle_in": 0.003,
+    "arch": 0.035,
+}
+
+
+# From this knee bend on, a front or back view draws the thigh end on.
+THIGH_END_ON = 45
 
 
 def _front_body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
-    """Both legs seen from the front, at the heights the side view gives them."""
+    """Both legs seen from the front (or the back), at the heights the side view gives them.
+    Each knee lies where the side view puts it along the line from ankle to hip, so a bent
+    knee comes out over the foot and a thigh pointing at the viewer is drawn short; knees over
+    turned-out toes move out by as much as the shin leans forward in the side view. From the
+    front a bent knee shows its kneecap; from the back the feet are heels."""
     p = body.points
     parts = _Canvas(canvas.dx, canvas.offset)
+    feet = pose.stance_width / 200 if pose.stance_width else FRONT["feet"]
+    turn = math.radians(pose.toes_out)
+    arch = FRONT["arch"] * (1 - pose.ankles_in / JOINT_RANGES["ankles_in"][1])
+    sole = STROKES["front_foot"] / 200
     for side in (-1, 1):
-        foot_x = side * FRONT["feet"]
+        foot_x = side * feet
         ankle = (foot_x - side * FRONT["ankle_in"] * pose.ankles_in, p["ankle"][1])
         hip = (side * FRONT["hips"], p["hip"][1])
-        share = (p["knee"][1] - ankle[1]) / (hip[1] - ankle[1])
-        knee_x = ankle[0] + (hip[0] - ankle[0]) * share - side * FRONT["knee_in"] * pose.knees_in
+        share = _along_line(p["ankle"], p["hip"], p["knee"])
+        out = (p["knee"][0] - p["ankle"][0]) * math.tan(turn)
+        knee_x = ankle[0] + (hip[0] - ankle[0]) * share + side * (out - FRONT["knee_in"] * pose.knees_in)
         knee = (knee_x, p["knee"][1])
-        parts.line((foot_x - 0.04, FOOT_HALF), (foot_x + 0.04, FOOT_HALF), STROKES["foot"], "db-foot")
-        parts.line((foot_x, FOOT_HALF), ankle, STROKES["shank"])
+        if pose.view == "back":
+            parts.line((foot_x - 0.035, sole), (foot_x + 0.035, sole), STROKES["front_foot"], "db-foot")
+            parts.line((foot_x, STROKES["shank"] / 200), ankle, STROKES["shank"])
+        else:
+            # The sole from its outer edge (further out as the toes turn out) to its inner
+            # edge, bridging over the arch.
+            outer = (foot_x + side * (0.05 + (FOOT - HEEL) * math.sin(turn)), sole)
+            inner = (foot_x - side * 0.05, sole)
+            parts.curve(
+                outer, (foot_x - side * 0.02, sole + 2 * arch), inner, STROKES["front_foot"], "db-foot"
+            )
+            parts.line((foot_x, sole + arch), ankle, STROKES["shank"])
         parts.line(ankle, knee, STROKES["shank"])
         parts.line(knee, hip, STROKES["thigh"])
         shoulder = (side * FRONT["shoulders"], p["shoulder"][1])
         hand = (side * FRONT["hands"], p["hand"][1])
         parts.line(shoulder, hand, STROKES["arm"])
-        for joint in (knee, hip, shoulder):
+        if pose.knee >= THIGH_END_ON:
+            # A thigh pointing at the viewer is seen end on: a disc at the knee.
+            parts.circle(knee, THIGH_HALF * 1.4, "db-head db-thigh-end")
+        kneecap = 0.025 if pose.view == "front" and pose.knee >= THIGH_END_ON else 0.015
+        parts.circle(knee, kneecap, "db-joint db-knee")
+        for joint in (hip, shoulder):
             parts.circle(joint, 0.015, "db-joint")
     parts.line((-FRONT["hips"], p["hip"][1]), (FRONT["hips"], p["hip"][1]), STROKES["thigh"])
     parts.line((0, p["hip"][1]), (0, p["shoulder"][1]), STROKES["trunk"] * 1.6)
@@ -304,9 +299,15 @@ def _front_body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
     canvas.group(f"db-body {cls}".strip(), parts.parts)
 
 
+def _along_line(a, b, point) -> float:
+    """How far along a→b the point nearest `point` lies: 0 at a, 1 at b."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    return ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / (dx * dx + dy * dy)
+
+
 def _draw(canvas: _Canvas, pose: Pose, cls: str = "", ghost: Pose | None = None) -> None:
     body = pose.body()
-    if pose.view == "front":
+    if pose.view != "side":
         if ghost is not None:
             _front_body(canvas, ghost, ghost.body(), "db-ghost")
         _front_body(canvas, pose, body, cls)
@@ -316,7 +317,7 @@ def _draw(canvas: _Canvas, pose: Pose, cls: str = "", ghost: Pose | None = None)
     if ghost is not None:
         _body(canvas, ghost, ghost.body(), "db-ghost")
     _body(canvas, pose, body, cls)
-    _stick(canvas, pose, body)
+    _stick(canvas, body)
 
 
 def _svg(label: str, width: int, parts: list[str]) -> Markup:
@@ -331,7 +332,7 @@ def _svg(label: str, width: int, parts: list[str]) -> Markup:
 
 
 def _anchor(pose: Pose) -> float:
-    return ANCHOR["front" if pose.view == "front" else pose.stance] / 100
+    return ANCHOR[pose.stance if pose.view == "side" else pose.view] / 100
 
 
 def key_position(positions: list[Position]) -> Position | None:
@@ -354,7 +355,7 @@ def fault_path(fault_id: str) -> str:
 
 def angles_line(pose: Pose) -> str:
     """The pose's angles in one line, as the figure gallery lists them for authors."""
-    parts = [pose.view + " view" if pose.view == "front" else "", pose.stance]
+    parts = [pose.view + " view" if pose.view != "side" else "", pose.stance]
     angles = {
         "foot": pose.foot,
         "ankle": pose.ankle,
@@ -366,15 +367,26 @@ def angles_line(pose: Pose) -> str:
         "elbow": pose.elbow,
         "free hip": pose.free_hip,
         "free knee": pose.free_knee,
+        "rear hip": pose.rear_hip,
+        "rear knee": pose.rear_knee,
         "knees in": pose.knees_in,
         "ankles in": pose.ankles_in,
+        "toes out": pose.toes_out,
     }
     parts += [
         f"{name} {value}°" for name, value in angles.items() if value or name in ("knee", "hip", "trunk")
     ]
     if pose.spine.shape != "neutral":
         parts.append(f"spine {pose.spine.shape} {pose.spine.amount}°")
+    if pose.stance_width:
+        parts.append(f"stance {pose.stance_width} cm")
+    if pose.rear_foot:
+        parts.append(f"rear foot on {'its toes' if pose.rear_foot == 'toes' else 'the bench'}")
+    if pose.hold != "hands":
+        parts.append(f"bar {'in the front rack' if pose.hold == 'front-rack' else 'overhead'}")
+    parts += [f"hand on {place}" for place in pose.hands_on]
     parts += [prop.kind for prop in pose.props]
+    parts += [f"touches {kind}" for kind in pose.touches] + (["moving"] if pose.moving else [])
     return " · ".join(part for part in parts if part)
 
 

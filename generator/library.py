@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -9,7 +10,20 @@ from dataclasses import dataclass, field
 from .errors import Problem, counted, display_path
 from .load import Record
 from .media import MediaFiles
-from .model import EDITORS, SLUG_PATTERN, Exercise, Fault, Ladder, Menu, Model, Source
+from .model import (
+    EDITORS,
+    SLUG_PATTERN,
+    Exercise,
+    Fault,
+    FaultLink,
+    Fix,
+    Ladder,
+    Menu,
+    Model,
+    Source,
+    kit_word,
+    needs_phrase,
+)
 
 
 @dataclass
@@ -136,6 +150,7 @@ def link(
     for record, model in entries:
         if first_of[(record.kind, record.stem)] is record:
             getattr(library, record.kind)[model.id] = model
+    problems += _unfit_fixes(library, first_of)
     if not problems:
         _derive(library)
         library.warnings = _descending_ladders(library, first_of)
@@ -196,6 +211,77 @@ def _descending_ladders(library: Library, records: dict[tuple[str, str], Record]
                     )
                 )
     return warnings
+
+
+def chosen_fix(exercise: Exercise, link: FaultLink, fault: Fault) -> Fix | None:
+    """The fix an exercise shows for one of its faults: the one its entry chooses with `fix:`,
+    else the fault's first fix whose needs are in the exercise's kit; None when the choice
+    names no fix or needs what the exercise lacks, or when no fix fits (`check` says which)."""
+    kit = exercise.kit
+    if link.fix is None:
+        return next((fix for fix in fault.fix if fix.fits(kit)), None)
+    chosen = _named_fix(fault, link.fix)
+    return chosen if chosen and chosen.fits(kit) else None
+
+
+def _named_fix(fault: Fault, choice: int | str) -> Fix | None:
+    if isinstance(choice, int):
+        return fault.fix[choice - 1] if choice <= len(fault.fix) else None
+    return next((fix for fix in fault.fix if fix.text.lower() == choice.lower()), None)
+
+
+def _unfit_fixes(library: Library, records: dict[tuple[str, str], Record]) -> list[Problem]:
+    """A problem for every fault entry of an exercise that has no fix it can show: a `fix:`
+    that names no fix of the fault or one needing what the exercise lacks, or, without
+    `fix:`, a fault whose every fix needs something the exercise lacks."""
+    problems = []
+    for exercise in library.exercises.values():
+        record = records[("exercises", exercise.id)]
+        for index, link in enumerate(exercise.faults):
+            fault = library.faults.get(link.fault)
+            if fault is None or chosen_fix(exercise, link, fault):
+                continue
+            where = f"faults[{index}]"
+            if link.fix is None:
+                needs = "; ".join(f'"{fix.text}" needs {fix.needs_label}' for fix in fault.fix)
+                message = (
+                    f"`{where}`: no fix of `{fault.id}` fits this exercise ({_kit_label(exercise)}): "
+                    f"{needs}; add a fix that needs nothing to faults/{fault.id}.yml, or add what a "
+                    "fix needs to this exercise's `equipment`"
+                )
+                problems.append(record.problem(("faults", index), message))
+                continue
+            chosen = _named_fix(fault, link.fix)
+            if chosen is None:
+                message = f"`{where}.fix`: {_no_such_fix(fault, link.fix)}"
+            else:
+                number = fault.fix.index(chosen) + 1
+                missing = [need for need in chosen.needs if kit_word(need) not in exercise.kit]
+                message = (
+                    f'`{where}.fix`: fix {number} of `{fault.id}`, "{chosen.text}", needs '
+                    f"{needs_phrase(missing)}, which this exercise lacks ({_kit_label(exercise)}); "
+                    "choose a fix it can use, or leave out `fix:` to take the first that fits"
+                )
+            problems.append(record.problem(("faults", index, "fix"), message))
+    return problems
+
+
+def _no_such_fix(fault: Fault, choice: int | str) -> str:
+    count = len(fault.fix)
+    if isinstance(choice, int):
+        fixes = "1 fix; write 1" if count == 1 else f"{count} fixes; write a number from 1 to {count}"
+        return f"`{fault.id}` has {fixes} or a fix's text"
+    texts = [fix.text for fix in fault.fix]
+    close = difflib.get_close_matches(choice, texts, n=1, cutoff=0.5)
+    hint = f'; did you mean "{close[0]}"?' if close else f" (its fixes: {'; '.join(texts)})"
+    return f'`{fault.id}` has no fix "{choice}"{hint}'
+
+
+def _kit_label(exercise: Exercise) -> str:
+    """'it has barbell, dumbbell': its equipment and props, as written, in lowercase."""
+    props = [prop.kind for position in exercise.positions for prop in position.props]
+    names = list(dict.fromkeys(name.lower() for name in [*exercise.equipment, *props]))
+    return f"it has {', '.join(names)}" if names else "it uses no equipment"
 
 
 def _derive(library: Library) -> None:

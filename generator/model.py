@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
     WrapValidator,
     field_validator,
     model_validator,
@@ -20,7 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .licenses import LICENSES, UNKNOWN
-from .pose import FaultPoses, Position
+from .pose import HELD, FaultPoses, Position
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REPS_PATTERN = r"^[1-9][0-9]{0,2}(?:-[1-9][0-9]{0,2})?$"
@@ -65,6 +69,7 @@ Reps = Annotated[
     Annotated[int, Field(ge=1, le=999)] | Annotated[str, StringConstraints(pattern=REPS_PATTERN)],
     WrapValidator(_reps_as_text),
 ]
+PositionName = Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:-[a-z]+)*$", max_length=24)]
 Level = Annotated[int, Field(ge=1, le=5, description="1 beginner … 5 expert")]
 MAX = LIMITS["list"]
 
@@ -77,8 +82,16 @@ EDITORS = "editors"
 LEVEL_NAMES = {1: "Beginner", 2: "Novice", 3: "Intermediate", 4: "Advanced", 5: "Expert"}
 
 # Version of the published data shape (JSON Schemas and api/*.json); raised when a change
-# could break a program that reads them.
-SCHEMA_VERSION = 1
+# could break a program that reads them. 2: a fault's `fix` items are `{text, needs}`.
+# 3: positions carry their computed `geometry` (joints, load, props, centre of mass).
+SCHEMA_VERSION = 3
+
+# Where a lift starts from when the load rests on something: its card shows the set-up.
+LIFTED_FROM = ("floor", "pins", "blocks")
+# The need a fix has when the lifter's hands must be free to rest on the body.
+FREE_HANDS = "free-hands"
+# Kit names that mean the same thing as another one.
+SAME_KIT = {"dowel": "stick"}
 
 
 class Model(BaseModel):
@@ -97,9 +110,95 @@ class Cue(Model):
     card: bool = Field(default=False, description="Print this cue on the exercise's card.")
 
 
+def kit_word(name: str) -> str:
+    """A piece of kit or a need as it is compared: lowercase, hyphens as spaces, each word's
+    plural `s` dropped ('Foam rollers' and `foam-roller` are one thing), 'dowel' as 'stick'."""
+    word = " ".join(_singular(word) for word in re.split(r"[\s_-]+", name.lower()) if word)
+    return SAME_KIT.get(word, word)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith(("xes", "ses", "zes", "shes", "ches")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+class Fix(Model):
+    """A cue that fixes a fault, and what the lifter must have to follow it."""
+
+    text: CueText = Field(description="A short imperative phrase: 'Keep the stick on your head'.")
+    needs: list[Slug] = Field(
+        default=[],
+        max_length=4,
+        description="What the lifter must have: `stick`, `wall`, `box`, `band`, `foam-roller`, "
+        "`free-hands`, …; left out when the fix needs nothing.",
+    )
+
+    def fits(self, kit: frozenset[str]) -> bool:
+        return all(kit_word(need) in kit for need in self.needs)
+
+    @property
+    def needs_label(self) -> str:
+        return needs_phrase(self.needs)
+
+
+def needs_phrase(needs: list[str]) -> str:
+    """'a stick', 'a wall and free hands': what a fix needs, as a phrase; '' for nothing."""
+    words = []
+    for need in needs:
+        word = need.replace("-", " ")
+        last = word.rsplit(" ", 1)[-1]
+        article = "" if _singular(last) != last else "an " if word[0] in "aeiou" else "a "
+        words.append(article + word)
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def _fix_shorthand(value):
+    """`Brace the trunk` for `{text: Brace the trunk}`. Anything but text or `text:` lines is
+    refused as text: `- Fix: brace first` is text whose `: ` YAML reads as a key, and the
+    message says to quote it."""
+    if isinstance(value, str):
+        return {"text": value}
+    if not isinstance(value, dict) or (len(value) == 1 and not value.keys() & Fix.model_fields):
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+    return value
+
+
+def _fix_choice(value):
+    """A fault's fix chosen by its number (1 for the first) or its text."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX:
+        return value
+    if isinstance(value, str) and value.strip() and len(value.strip()) <= LIMITS["cue"]:
+        return " ".join(value.split())
+    raise PydanticCustomError(
+        "fix", "must be the number of one of the fault's fixes (1 for the first) or its text"
+    )
+
+
+FixChoice = Annotated[
+    int | str,
+    BeforeValidator(_fix_choice),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": MAX},
+                {"type": "string", "minLength": 1, "maxLength": LIMITS["cue"], **NOT_BLANK},
+            ],
+        }
+    ),
+]
+
+
 class FaultLink(Model):
     fault: Slug = Field(description="id of a fault record")
     note: Line | None = Field(default=None, description="How the fault shows in this exercise.")
+    fix: FixChoice | None = Field(
+        default=None,
+        description="The fault's fix to show here, by number (1 for the first) or text; left out, "
+        "the first fix whose needs the exercise has.",
+    )
 
 
 class Prescription(Model):
@@ -205,6 +304,11 @@ class Exercise(Model):
     equipment_mode: Literal["all", "any"] = Field(
         default="all", description="`all`: every item is needed; `any`: one of them will do."
     )
+    lifted_from: Literal[LIFTED_FROM] | None = Field(
+        default=None,
+        description="Where the load rests before each rep: `floor`, `pins` or `blocks`; left out "
+        "when the lift starts standing.",
+    )
     muscles: Muscles
     summary: Text
     why: Text | None = None
@@ -226,6 +330,28 @@ class Exercise(Model):
     positions: list[Position] = Field(
         default=[], max_length=6, description="Side-view poses drawn as figures: start, bottom, finish, …"
     )
+    card_position: PositionName | None = Field(
+        default=None,
+        description="The position the card (and embed, ladder and menu) draws; left out, `start` "
+        "for a lift from the floor, pins or blocks, else the bottom of the movement.",
+    )
+
+    @field_validator("card_position")
+    @classmethod
+    def _names_a_position(cls, name: str | None, info: ValidationInfo) -> str | None:
+        positions = info.data.get("positions")
+        if name is None or positions is None:
+            return name
+        names = [position.name for position in positions]
+        if name not in names:
+            known = ", ".join(f"`{known}`" for known in names) or "none: add `positions`"
+            raise PydanticCustomError(
+                "card_position",
+                "`{name}` is not one of this exercise's positions ({known}); name one of them, or "
+                "leave `card_position` out",
+                {"name": name, "known": known},
+            )
+        return name
 
     @field_validator("positions")
     @classmethod
@@ -252,6 +378,18 @@ class Exercise(Model):
         return any(item not in PROPS for item in self.equipment)
 
     @property
+    def kit(self) -> frozenset[str]:
+        """What the lifter has (see kit_word): the equipment, the props of the positions, each
+        kit's last word ('Resistance band' is a band), and free hands when nothing is held."""
+        names = {*self.equipment, *(prop.kind for position in self.positions for prop in position.props)}
+        words = {kit_word(name) for name in names}
+        words |= {word.rsplit(" ", 1)[-1] for word in words}
+        held = {kit_word(name) for name in HELD} | {"stick"}
+        if not self.loaded and not words & held:
+            words.add(kit_word(FREE_HANDS))
+        return frozenset(words)
+
+    @property
     def card_cues(self) -> list[Cue]:
         """The cues the card prints: those marked `card`, else the first ones written."""
         marked = [cue for cue in self.cues if cue.card]
@@ -267,7 +405,11 @@ class Fault(Model):
     look: Text = Field(description="What a coach sees.")
     feel: Text = Field(description="What the lifter feels.")
     why: Text = Field(description="Why it matters.")
-    fix: list[CueText] = Field(min_length=1, max_length=MAX, description="Cues that fix it.")
+    fix: list[Annotated[Fix, BeforeValidator(_fix_shorthand, json_schema_input_type=CueText | Fix)]] = Field(
+        min_length=1,
+        max_length=MAX,
+        description="Cues that fix it: text, or `text` with the `needs` the lifter must have.",
+    )
     sources_differ: list[SourceDifference] = Field(
         default=[], max_length=6, description="Where the sources disagree, and what this library teaches."
     )

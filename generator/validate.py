@@ -58,7 +58,7 @@ def validate_record(record: Record) -> tuple[Model | None, list[Problem]]:
 
 
 def _problem(record: Record, cls: type[BaseModel], detail: dict) -> Problem:
-    loc = tuple(detail["loc"])
+    loc = _as_written(record.data, tuple(detail["loc"]))
     where = dotted_path(loc)
     kind = detail["type"]
     if kind == "extra_forbidden":
@@ -178,6 +178,21 @@ PATTERN_MESSAGES = {
     "source_url": "must be an https:// address (no spaces)",
     None: "must be a lowercase slug: letters a-z, digits and single hyphens",
 }
+
+
+def _as_written(data, loc: tuple) -> tuple:
+    """`loc` as the record writes it: a fix written as plain text is checked as its `text`,
+    but its problem is at the item (`fix[0]`, not `fix[0].text`)."""
+    if loc and loc[-1] == "text":
+        value = data
+        for part in loc[:-1]:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return loc
+        if isinstance(value, str):
+            return loc[:-1]
+    return loc
 
 
 def dotted_path(loc: tuple) -> str:

@@ -12,16 +12,17 @@ from markupsafe import Markup
 
 from .errors import counted
 from .figures import fault_svg, key_position, pose_svg
-from .library import Library
+from .library import Library, chosen_fix
 from .licenses import LICENSES, UNKNOWN
 from .media import MediaFiles, video_player
-from .model import EDITORS, LEVEL_NAMES, Exercise, Fault, Ladder, Media, Menu, Prescription, Source
+from .model import EDITORS, LEVEL_NAMES, Exercise, Fault, Fix, Ladder, Media, Menu, Prescription, Source
 from .pose import Position
 
 BODYWEIGHT = "Bodyweight"
 EDITORS_LABEL = "Editors' suggestion"
 ICON = "assets/drillbook-icon.svg"
 DOSE_COLUMNS = ("Goal", "Sets × reps", "Load", "Tempo", "Rest", "Note", "From")
+LIFTED_FROM_LABELS = {"floor": "The floor", "pins": "Pins in a rack", "blocks": "Blocks or a platform"}
 
 Named = TypeVar("Named", Fault, Ladder, Menu)
 
@@ -145,11 +146,13 @@ def fault_figure(fault: Fault) -> Figure | None:
 
 @dataclass(frozen=True)
 class FaultCheck:
-    """One line of an exercise's fault checklist: the fault as every output shows it, and
-    the exercise's own note on it."""
+    """One line of an exercise's fault checklist: the fault as every output shows it, the
+    exercise's own note on it, and the one fix that fits the exercise (library.chosen_fix),
+    which the page, the card, the embed and the fragment all show."""
 
     view: FaultView
     note: str | None
+    fix: Fix
 
     @property
     def fault(self) -> Fault:
@@ -416,10 +419,15 @@ def exercise_view(
         ("Equipment", equipment),
         ("Main muscles", ", ".join(exercise.muscles.primary)),
     ]
+    if exercise.lifted_from:
+        glance.insert(3, ("Lifted from", LIFTED_FROM_LABELS[exercise.lifted_from]))
     if exercise.muscles.secondary:
         glance.append(("Also works", ", ".join(exercise.muscles.secondary)))
     glance += [("Sets × reps", f"{d.amount} ({d.prescription.goal}; {d.origin})") for d in doses]
-    checks = [FaultCheck(faults[link.fault], link.note) for link in exercise.faults]
+    checks = [
+        FaultCheck(faults[link.fault], link.note, chosen_fix(exercise, link, library.faults[link.fault]))
+        for link in exercise.faults
+    ]
     sources = [library.sources[source] for source in exercise.sources]
     tags = [
         f"Level {exercise.level}: {LEVEL_NAMES[exercise.level]}",
@@ -448,9 +456,17 @@ def exercise_view(
 
 
 def _key_figure(exercise: Exercise, figures: list[Figure]) -> Figure | None:
-    """The figure of the position that shows the movement best when there is room for one."""
-    key = key_position(exercise.positions)
+    """The figure of the position that teaches the lift, drawn where there is room for one
+    (card, embed, ladder and menu posters): the exercise's `card_position`; else, for a lift
+    from the floor, pins or blocks, its `start`, the set-up; else the bottom of the movement."""
+    key = card_position(exercise)
     return figures[exercise.positions.index(key)] if key else None
+
+
+def card_position(exercise: Exercise) -> Position | None:
+    named = exercise.card_position or ("start" if exercise.lifted_from else None)
+    positions = {position.name: position for position in exercise.positions}
+    return positions.get(named) or key_position(exercise.positions)
 
 
 def ladder_view(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import logging
@@ -31,10 +32,11 @@ from drillbook.cards import (
     wrap,
 )
 from drillbook.decks import library_decks
-from drillbook.model import LIMITS
-from drillbook.pipeline import read_library
+from drillbook.model import LIMITS, Exercise
+from drillbook.pipeline import read_library, render_site
+from drillbook.pose import HELD
 from drillbook.qr import QR_MASK
-from drillbook.views import library_views
+from drillbook.views import card_position, library_views
 
 
 def _shared_helpers():
@@ -113,7 +115,7 @@ def write_longest_library(content: Path, exercises: int = 20) -> dict[str, list[
             "sources": ids["sources"],
         }
         (content / "faults" / f"{fault_id}.yml").write_text(json.dumps(record), "utf-8")
-    for exercise_id in ids["exercises"]:
+    for number, exercise_id in enumerate(ids["exercises"], start=1):
         record = {
             "id": exercise_id,
             "name": name,
@@ -142,6 +144,9 @@ def write_longest_library(content: Path, exercises: int = 20) -> dict[str, list[
             * 6,
             "sources": ids["sources"],
         }
+        if number % 2:  # half the cards carry the large key figure beside their cues
+            bottom = {"name": "bottom", "caption": longest(120), "knee": 20, "trunk": 70, "shoulder": 47}
+            record["positions"] = [bottom]
         (content / "exercises" / f"{exercise_id}.yml").write_text(json.dumps(record), "utf-8")
     for ladder_id, steps in zip(ids["ladders"], (6, 12, 20), strict=True):
         record = {
@@ -194,7 +199,8 @@ def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library):
     card = make_card(library_views(longest_library).exercises[exercise.id], SITE_URL)
     assert len(exercise.cues) == LIMITS["list"] and len(card.cues) == CARD_CUES
     assert len(card.faults) == CARD_FAULTS
-    assert sum(CARD["cue"].lines_of(cue) for cue in card.cues) <= CUE_LINES_TOTAL
+    assert card.figure, "the longest card shows the key figure beside its cues"
+    assert sum(CARD["cue_by_figure"].lines_of(cue) for cue in card.cues) <= CUE_LINES_TOTAL
     assert all(cue.endswith(ELLIPSIS) for cue in card.cues)
     assert len(wrap(card.title, CARD["title"].em)) <= CARD["title"].lines
     for fault in card.faults:
@@ -392,3 +398,103 @@ def test_print_cards_page_has_no_empty_headings_for_a_library_without_menus_or_l
     page = render_cards(library, library_views(library), None)["cards/index.md"]
     assert "## Menus" not in page and "## Ladders" not in page
     assert "## Exercise cards" in page
+
+
+def has(exercise, need: str) -> bool:
+    """Whether an exercise has what a fix needs, read from its record as a coach would: the
+    prop drawn in a position or the kit in its equipment; free hands when it holds nothing."""
+    props = {prop.kind for position in exercise.positions for prop in position.props}
+    equipment = {item.lower() for item in exercise.equipment}
+    if need == "free-hands":
+        return not exercise.loaded and not props & {*HELD, "stick"}
+    named = {need, need.replace("-", " ")} | ({"dowel"} if need == "stick" else set())
+    return bool(named & (props | equipment))
+
+
+def printed_fixes(pages: dict[str, str], exercise_id: str) -> dict[str, list[str]]:
+    """The fix printed for each fault, by output: the card, the page's checklist, the embed
+    and the HTML fragment."""
+    found = {
+        "card": re.findall(r"<dd>Fix: (.+?)</dd>", pages[f"cards/{exercise_id}.md"]),
+        "page": re.findall(r"^- \*\*Fix:\*\* (.+)$", pages[f"exercises/{exercise_id}.md"], re.M),
+        "embed": re.findall(r"</span> Fix: (.+)$", pages[f"embed/{exercise_id}.md"], re.M),
+        "fragment": re.findall(r"<li>Fix: (.+?)</li>", pages[f"embed/{exercise_id}.html"]),
+    }
+    return {output: [html.unescape(text) for text in texts] for output, texts in found.items()}
+
+
+def test_no_shipped_card_page_or_embed_prints_a_fix_the_exercise_cannot_use(shipped):
+    """The issue's count: 'Keep the stick on…' was on 23 of 29 cards, the wall fix on four
+    lifts without a wall. Each printed fix is found among its fault's fixes, and whatever it
+    needs is in the exercise's record."""
+    pages = render_site(shipped, SITE_URL)
+    for exercise in shipped.exercises.values():
+        faults = [shipped.faults[link.fault] for link in exercise.faults]
+        for output, texts in printed_fixes(pages, exercise.id).items():
+            shown = faults[:CARD_FAULTS] if output == "card" else faults
+            assert len(texts) == len(shown), (exercise.id, output)
+            for fault, text in zip(shown, texts, strict=True):
+                [fix] = [fix for fix in fault.fix if fix.text.startswith(text.removesuffix(ELLIPSIS))]
+                lacking = [need for need in fix.needs if not has(exercise, need)]
+                assert not lacking, f"{exercise.id} {output} prints {fix.text!r}, which needs {lacking}"
+
+
+def test_drills_that_bend_the_knees_on_purpose_do_not_print_keep_the_knees_soft(shipped):
+    pages = render_site(shipped, SITE_URL)
+    for exercise_id in ("seated-box-squat", "wall-touches"):
+        printed = printed_fixes(pages, exercise_id)
+        assert all("knees soft" not in text for texts in printed.values() for text in texts)
+        link = next(
+            link for link in shipped.exercises[exercise_id].faults if link.fault == "too-much-knee-bend"
+        )
+        assert link.note and link.fix
+
+
+def exercise_with_positions(names: list[str], **fields) -> Exercise:
+    bent = {"knee": 20, "trunk": 50}
+    positions = [
+        {"name": name, "caption": f"{name.title()}: a pose", **(bent if name != "finish" else {})}
+        for name in names
+    ]
+    record = {
+        "id": "a-lift",
+        "name": "A lift",
+        "pattern": "hinge",
+        "level": 1,
+        "muscles": {"primary": ["Glutes"]},
+        "summary": "A lift.",
+        "steps": ["Lift."],
+        "sources": ["a-source"],
+        "positions": positions,
+    }
+    return Exercise.model_validate(record | fields)
+
+
+def test_the_card_position_is_the_bottom_or_for_a_lift_from_the_floor_the_start():
+    def shown(names, **fields):
+        return card_position(exercise_with_positions(names, **fields)).name
+
+    assert shown(["start", "bottom", "finish"]) == "bottom"
+    assert shown(["start", "finish"]) == "finish"
+    for lifted_from in ("floor", "pins", "blocks"):
+        assert shown(["start", "finish"], lifted_from=lifted_from) == "start"
+    # The author's choice wins over both defaults.
+    assert shown(["start", "bottom", "finish"], card_position="start") == "start"
+    assert shown(["start", "finish"], lifted_from="floor", card_position="finish") == "finish"
+
+
+@pytest.mark.parametrize(
+    "exercise_id",
+    [
+        "rack-pull",
+        "trap-bar-deadlift",
+        "dumbbell-deadlift",
+        "elevated-kettlebell-deadlift",
+        "elevated-double-kettlebell-deadlift",
+    ],
+)
+def test_a_lift_from_the_floor_pins_or_blocks_prints_its_set_up(shipped, exercise_id):
+    view = library_views(shipped).exercises[exercise_id]
+    names = [position.name for position in view.exercise.positions]
+    assert view.exercise.lifted_from
+    assert make_card(view, SITE_URL).figure == view.figures[names.index("start")].svg

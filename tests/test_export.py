@@ -168,3 +168,49 @@ def test_the_data_page_documents_every_api_file(files):
 
 def test_readme_shows_the_import_command():
     assert "drillbook import free-exercise-db" in Path(ROOT / "README.md").read_text("utf-8")
+
+
+def test_each_position_carries_its_joints_load_props_and_centre_of_mass(files, library):
+    """In centimetres, the floor at y = 0 and the standing ankle at x = 0, x towards the toes."""
+    entry = data(files, "api/exercises/romanian-deadlift.json")
+    assert set(entry["geometry"]) == {
+        position.name for position in library.exercises["romanian-deadlift"].positions
+    }
+    start = entry["geometry"]["start"]
+    joints = start["joints"]
+    for name in ("ankle", "heel", "toe", "knee", "hip", "shoulder", "elbow", "hand", "head"):
+        assert len(joints[name]) == 2, name
+    assert joints["ankle"] == [0.0, 6.8]
+    assert joints["heel"][0] < 0 < joints["toe"][0]
+    assert joints["heel"][1] == joints["toe"][1] == 2.5
+    # Standing tall: hip over the ankle, shoulder over the hip, head on top.
+    assert abs(joints["hip"][0]) < 3 and joints["knee"][1] < joints["hip"][1] < joints["shoulder"][1]
+    assert joints["head"][1] > joints["shoulder"][1]
+    assert joints["heel"][0] <= start["com"][0] <= joints["toe"][0]
+    assert 85 < start["com"][1] < 110
+    assert start["load"] == {"kind": "barbell", "mass_kg": 40, "center": joints["hand"]}
+    assert start["props"] == [{"kind": "barbell", "center": joints["hand"], "radius": 22.5}]
+    assert "free_knee" not in joints
+
+
+def test_a_second_leg_and_the_props_standing_on_the_floor_are_exported():
+    library = read_library(ROOT / "tests" / "data" / "library")
+    files = export_files(library, library_views(library), None)
+    split = data(files, "api/exercises/split-squat.json")["geometry"]
+    bottom = split["bottom"]["joints"]
+    for name in ("free_ankle", "free_knee", "free_toe", "free_heel"):
+        assert len(bottom[name]) == 2, name
+    assert bottom["free_toe"][1] == 2.5 and bottom["free_toe"][0] < bottom["heel"][0]
+    assert bottom["free_toe"][0] <= split["bottom"]["com"][0] <= bottom["toe"][0]
+    assert split["bottom"]["load"] is None and split["bottom"]["props"] == []
+    bench = split["rear-foot-on-bench"]
+    left, bottom_y, right, top = bench["props"][0]["rect"]
+    assert bench["props"][0]["kind"] == "bench" and bottom_y == 0 and top == 40
+    assert left < bench["joints"]["free_ankle"][0] < right
+    hang = data(files, "api/exercises/push-pull-superset.json")["geometry"]["hang"]
+    assert hang["props"] == [{"kind": "pull-up-bar", "center": hang["joints"]["hand"], "radius": 1.2}]
+    assert abs(hang["com"][0] - hang["joints"]["hand"][0]) <= 3
+    faults = data(files, "api/faults.json")["faults"]
+    pair = next(item for item in faults if item["id"] == "test-fault")["geometry"]
+    assert set(pair) == {"correct", "faulty"}
+    assert pair["correct"]["props"][0]["kind"] == "stick" and len(pair["correct"]["props"][0]["ends"]) == 2

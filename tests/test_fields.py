@@ -38,6 +38,8 @@ HIDDEN = {
     ("Source", "url"): "the link target of the source's title",
     ("Media", "license"): "shown by the license's name ('CC BY 4.0'), linked to its text",
     ("Media", "card"): "chooses the photo printed on the card",
+    ("Exercise", "card_position"): "chooses the figure drawn on the card, the embed and the posters",
+    ("FaultLink", "fix"): "chooses the fix shown, by its text (shown) or its number",
 }
 
 

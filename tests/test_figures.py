@@ -33,12 +33,12 @@ SAMPLES = [
             ankle=5,
             knee=20,
             trunk=55,
-            shoulder=55,
+            shoulder=45,
             props=[kind],
         ),
     )
     for kind in PROP_KINDS
-    if kind != "bench"
+    if kind not in ("bench", "pull-up-bar")
 ] + [
     (
         "sample/one-leg",
@@ -56,7 +56,15 @@ SAMPLES = [
         ),
     ),
 ]
-POSES = SHIPPED + SAMPLES
+# The test library shows every stance beyond the hinge: split, staggered, plank, hanging, the
+# bar in the front rack and overhead, front and back views.
+TEST_LIBRARY = read_library(ROOT / "tests" / "data" / "library")
+EXAMPLES = [
+    (f"test/{exercise.id}/{position.name}", position)
+    for exercise in sorted(TEST_LIBRARY.exercises.values(), key=lambda e: e.id)
+    for position in exercise.positions
+]
+POSES = SHIPPED + SAMPLES + EXAMPLES
 ALLOWED_COLOUR = re.compile(r"^(currentColor|Canvas|CanvasText|LinkText|var\(--[a-z-]+,\s*[A-Za-z]+\)|none)$")
 
 
@@ -111,7 +119,7 @@ def test_figure_stands_on_the_ground_inside_its_box(name, pose):
             assert y1 <= floor + 0.6, f"{name}: {ET.tostring(element)} goes through the floor"
     feet = [e for e in drawn(root) if "db-foot" in classes(e)]
     assert feet
-    if pose.stance != "kneeling":
+    if pose.stance not in ("kneeling", "hanging"):
         for foot in feet:
             assert bounds(foot)[3] == pytest.approx(floor, abs=0.6), f"{name}: foot off the ground line"
 
@@ -251,7 +259,7 @@ def test_pages_show_the_figures(built_site):
     pair, the exercise's fault checklist shows each fault's pair, a ladder shows each step."""
     rdl = LIBRARY.exercises["romanian-deadlift"]
     page = (built_site / "exercises" / "romanian-deadlift" / "index.html").read_text("utf-8")
-    strip = page.split('class="db-figures db-figures--strip"', 1)[1].split("</div>", 1)[0]
+    strip = page.split('class="db-figures db-figures--strip"', 1)[1].split('id="at-a-glance"', 1)[0]
     labels = re.findall(r'<svg[^>]* aria-label="([^"]*)"', strip)
     assert labels == [position.caption for position in rdl.positions]
     assert page.index("db-figures--strip") < page.index('id="at-a-glance"')
@@ -267,3 +275,39 @@ def test_pages_show_the_figures(built_site):
         PAIRS
     )
     assert (built_site / "figures" / "exercises" / "romanian-deadlift" / "bottom.svg").is_file()
+
+
+def test_the_new_stances_draw_their_second_leg_and_their_props():
+    poses = dict(EXAMPLES)
+    split = parse(pose_svg(poses["test/split-squat/bottom"]))
+    assert [e for e in drawn(split) if "db-rear-foot" in classes(e)]
+    bench = parse(pose_svg(poses["test/split-squat/rear-foot-on-bench"]))
+    assert [e for e in drawn(bench) if "db-bench" in classes(e)]
+    hang = parse(pose_svg(poses["test/push-pull-superset/hang"]))
+    bar = next(e for e in drawn(hang) if "db-bar" in classes(e))
+    hands = [e for e in drawn(hang) if "db-hand" in classes(e)]
+    assert all((h.get("cx"), h.get("cy")) == (bar.get("cx"), bar.get("cy")) for h in hands)
+    press = parse(pose_svg(poses["test/front-squat-to-press/finish"]))
+    load = next(e for e in drawn(press) if "db-load" in classes(e))
+    head = next(e for e in drawn(press) if "db-head" in classes(e))
+    assert float(load.get("cy")) < float(head.get("cy")) - 30
+
+
+def test_a_stance_a_body_cannot_take_is_refused_with_its_place(tmp_path):
+    content = tmp_path / "content"
+    for kind in ("exercises", "sources"):
+        (content / kind).mkdir(parents=True)
+    (content / "sources" / "s.yml").write_text("id: s\ntitle: A source\ndrew: Facts.\n", "utf-8")
+    (content / "exercises" / "split.yml").write_text(
+        "id: split\nname: Split\npattern: squat\nlevel: 1\nmuscles: {primary: [Quadriceps]}\n"
+        "summary: A drill.\nsteps: [Lunge.]\nsources: [s]\npositions:\n"
+        "  - name: bottom\n    caption: Bottom\n    stance: split\n    ankle: 15\n    knee: 100\n"
+        "    trunk: 10\n    rear_hip: -5\n    rear_knee: 30\n",
+        "utf-8",
+    )
+    result = drillbook("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        "content/exercises/split.yml:10:5: `positions[0]`: `stance: split`: the rear ankle ends 27 cm "
+        "below where it stands on its toes; `rear_knee: 71` puts it on its toes"
+    ) in result.stderr, result.stderr

@@ -50,7 +50,7 @@ def test_a_menu_is_linked_and_cited(tmp_path):
     assert [option.exercise for option in menu.options] == ["first-drill", "second-drill"]
     assert library.menus_offering(library.exercises["second-drill"]) == [menu]
     assert menu in library.records_citing(library.sources["test-article"])
-    assert library.summary() == "2 exercises, 1 fault, 1 ladder, 1 menu, 2 sources"
+    assert library.summary() == "5 exercises, 1 fault, 1 ladder, 1 menu, 2 sources"
 
 
 def test_a_menu_option_must_name_an_exercise_once(tmp_path):

@@ -36,6 +36,8 @@ NOT_A_SCHEMA_RULE = {
     "duplicate-id": "ids are unique across the library",
     "fault-pose-free-leg-on-two-feet": "free-leg angles only for a one-leg stance: a rule across fields",
     "pose-hip-and-trunk-disagree": "the hip and trunk angles must agree: geometry across fields",
+    "pose-centre-of-mass-past-toes": "the centre of mass is computed from the whole body: physics",
+    "pose-touches-box-gap": "a contact's gap is measured on the drawn body: physics",
     "pose-load-through-floor": "a load must clear the floor: the body's geometry, not one field",
     "pose-repeated-name": "position names are unique within a record: uniqueness by one key of an item",
     "media-fault-not-an-image": "a file's content is read from disk, which a schema does not see",

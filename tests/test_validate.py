@@ -16,7 +16,7 @@ def small_library(tmp_path: Path) -> Path:
 def test_check_passes_with_a_summary(tmp_path):
     result = drillbook("check", cwd=small_library(tmp_path))
     assert result.returncode == 0
-    assert result.stdout == "OK: 2 exercises, 1 fault, 1 ladder, 1 menu, 2 sources\n"
+    assert result.stdout == "OK: 5 exercises, 1 fault, 1 ladder, 1 menu, 2 sources\n"
 
 
 def test_wrong_type_unknown_key_and_dangling_fault_give_three_located_errors(tmp_path):

@@ -58,7 +58,7 @@ def own_cues(library) -> dict[str, str]:
     """{cue: exercise id} for cues of three words or more that exactly one exercise uses and
     no fault gives as its fix."""
     counts = Counter(cue.text.lower() for e in library.exercises.values() for cue in e.cues)
-    counts.update(fix.lower() for fault in library.faults.values() for fix in fault.fix)
+    counts.update(fix.text.lower() for fault in library.faults.values() for fix in fault.fix)
     return {
         cue.text: exercise.id
         for exercise in library.exercises.values()
