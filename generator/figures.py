@@ -27,6 +27,8 @@ from .pose import (
     FaultPoses,
     Pose,
     Position,
+    along_line,
+    offset,
 )
 
 # The canvas in centimetres: x from LEFT to LEFT + WIDTH, y from TOP down to the floor at 0
@@ -116,12 +118,6 @@ class _Canvas:
         self.parts.append(f'<g class="{cls}">{"".join(inner)}</g>')
 
 
-def _offset(point, tilt: float, distance: float) -> tuple[float, float]:
-    """`point` moved `distance` towards the back of a segment tilted `tilt` degrees."""
-    rad = math.radians(tilt)
-    return point[0] - distance * math.cos(rad), point[1] + distance * math.sin(rad)
-
-
 def _props_behind(canvas: _Canvas, pose: Pose, body: Body) -> None:
     """Props that stand on the floor, from the top of the ground line up."""
     p = body.points
@@ -151,9 +147,9 @@ def _props_behind(canvas: _Canvas, pose: Pose, body: Body) -> None:
         if prop.kind == "band":
             anchor = (-1.0 - canvas.dx + 0.05, 0.95)
             canvas.rect((anchor[0] - 0.03, floor), 0.06, 1.1, "db-prop db-solid db-post")
-            front = _offset(p["hip"], body.trunk_tilt, -TRUNK_HALF)
+            front = offset(p["hip"], body.trunk_tilt, -TRUNK_HALF)
             canvas.line(anchor, front, 2.5, "db-prop db-band")
-            canvas.line(anchor, _offset(p["hip"], body.trunk_tilt, TRUNK_HALF), 2.5, "db-prop db-band")
+            canvas.line(anchor, offset(p["hip"], body.trunk_tilt, TRUNK_HALF), 2.5, "db-prop db-band")
         elif prop.kind == "cable":
             pulley = (-1.0 - canvas.dx + 0.08, 0.12)
             canvas.rect((pulley[0] - 0.06, floor), 0.06, 2.0, "db-prop db-solid db-column")
@@ -261,7 +257,7 @@ def _front_body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
         foot_x = side * feet
         ankle = (foot_x - side * FRONT["ankle_in"] * pose.ankles_in, p["ankle"][1])
         hip = (side * FRONT["hips"], p["hip"][1])
-        share = _along_line(p["ankle"], p["hip"], p["knee"])
+        share = along_line(p["ankle"], p["hip"], p["knee"])
         out = (p["knee"][0] - p["ankle"][0]) * math.tan(turn)
         knee_x = ankle[0] + (hip[0] - ankle[0]) * share + side * (out - FRONT["knee_in"] * pose.knees_in)
         knee = (knee_x, p["knee"][1])
@@ -297,12 +293,6 @@ def _front_body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
     parts.line((0, p["shoulder"][1]), (0, p["neck"][1]), STROKES["neck"])
     parts.circle((0, p["head"][1]), HEAD_RADIUS, "db-head")
     canvas.group(f"db-body {cls}".strip(), parts.parts)
-
-
-def _along_line(a, b, point) -> float:
-    """How far along a→b the point nearest `point` lies: 0 at a, 1 at b."""
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    return ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / (dx * dx + dy * dy)
 
 
 def _draw(canvas: _Canvas, pose: Pose, cls: str = "", ghost: Pose | None = None) -> None:

@@ -58,6 +58,8 @@ HEAD_RADIUS = (1 - WINTER["chin_height"]) * HEIGHT / 2
 UPPER_ARM = WINTER["upper_arm"] * HEIGHT
 # To the middle of the hand, where it grips.
 FOREARM = (WINTER["forearm"] + WINTER["hand"] / 2) * HEIGHT
+# Where the wrist lies along that line from the elbow.
+WRIST_SHARE = WINTER["forearm"] * HEIGHT / FOREARM
 ANKLE_HEIGHT = WINTER["ankle_height"] * HEIGHT
 FOOT = WINTER["foot_length"] * HEIGHT
 HEEL = FOOT * 0.25  # heel behind the ankle joint
@@ -292,6 +294,9 @@ class Pose(_Model):
         lowest = min(body.lowest_points(), key=lambda item: item[1])
         if lowest[1] < -0.005:
             raise _problem(f"the {lowest[0]} goes {round(-lowest[1] * 100)} cm through the floor")
+        problem = physics_problem(self, body)
+        if problem:
+            raise _problem(problem)
         return self
 
     def _fields_disagree(self) -> str | None:
@@ -363,13 +368,6 @@ class Pose(_Model):
             return f"`hold: {self.hold}` places a barbell: add `barbell` to the props"
         return None
 
-    @model_validator(mode="after")
-    def _physically_possible(self) -> Pose:
-        problem = physics_problem(self)
-        if problem:
-            raise _problem(problem)
-        return self
-
     @property
     def shin_tilt(self) -> int:
         """The shin's tilt: on the floor when kneeling; hanging, as the trunk, hip and knee
@@ -436,7 +434,7 @@ def _along(a: Point, b: Point, t: float) -> Point:
     return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
 
 
-def _offset(point: Point, tilt: float, distance: float) -> Point:
+def offset(point: Point, tilt: float, distance: float) -> Point:
     """`point` moved `distance` towards the back of a segment tilted `tilt` degrees."""
     rad = math.radians(tilt)
     return point[0] - distance * math.cos(rad), point[1] + distance * math.sin(rad)
@@ -469,11 +467,15 @@ def _segment_to_rect(a: Point, b: Point, rect: Rect) -> float:
     return min(_to_rect(_along(a, b, i / 10), rect) for i in range(11))
 
 
-def _segment_to_point(a: Point, b: Point, point: Point) -> float:
+def along_line(a: Point, b: Point, point: Point) -> float:
+    """How far along a→b the point nearest `point` lies: 0 at a, 1 at b."""
     dx, dy = b[0] - a[0], b[1] - a[1]
-    length = dx * dx + dy * dy
-    t = 0.0 if not length else max(0.0, min(1.0, ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / length))
-    return math.dist(point, (a[0] + t * dx, a[1] + t * dy))
+    return ((point[0] - a[0]) * dx + (point[1] - a[1]) * dy) / (dx * dx + dy * dy)
+
+
+def _segment_to_point(a: Point, b: Point, point: Point) -> float:
+    t = 0.0 if a == b else max(0.0, min(1.0, along_line(a, b, point)))
+    return math.dist(point, _along(a, b, t))
 
 
 def _bent_arm(shoulder: Point, target: Point, towards: Point, share: float) -> tuple[Point, Point]:
@@ -599,7 +601,6 @@ class Body:
     def centre_of_mass(self) -> Point:
         """Winter's segment masses for a 70 kg body, plus the load at its centre."""
         p = self.points
-        wrist_share = WINTER["forearm"] * HEIGHT / FOREARM
 
         def at(name: str, proximal: Point, distal: Point) -> tuple[float, Point]:
             fraction, share = SEGMENT_MASSES[name]
@@ -614,7 +615,7 @@ class Body:
         for hip, knee, ankle, toe in legs:
             masses += [at("thigh", hip, knee), at("leg", knee, ankle), at("foot", ankle, toe)]
         for elbow, hand in self.arms:
-            wrist = _along(elbow, hand, wrist_share)
+            wrist = _along(elbow, hand, WRIST_SHARE)
             masses += [at("upper_arm", p["shoulder"], elbow), at("forearm", elbow, wrist)]
             masses.append(at("hand", hand, hand))
         if self.load and self.load.mass:
@@ -709,7 +710,6 @@ def _plank(pose: Pose) -> tuple[dict[str, Point], float, float]:
     """Hands and toes on the floor: the body leans from the toes until the wrists, placed by
     the arm angles, come down to the floor, the palm flat in front of them (the lean closest
     to it, which `check` holds to 1 cm)."""
-    wrist_share = WINTER["forearm"] * HEIGHT / FOREARM
 
     def built(tilt: float):
         p = _plank_legs(pose, tilt)
@@ -717,7 +717,7 @@ def _plank(pose: Pose) -> tuple[dict[str, Point], float, float]:
 
     def gap(tilt: float) -> float:
         p = built(tilt)[0]
-        return _along(p["elbow"], p["hand"], wrist_share)[1] - LIMB_HALF
+        return _along(p["elbow"], p["hand"], WRIST_SHARE)[1] - LIMB_HALF
 
     tilts = [20 + i / 2 for i in range(181)]
     best = min(tilts, key=lambda tilt: abs(gap(tilt)))
@@ -729,7 +729,7 @@ def _plank(pose: Pose) -> tuple[dict[str, Point], float, float]:
             low, high = (middle, high) if gap(middle) > 0 else (low, middle)
         best = low
     p, trunk_tilt, forearm_tilt = built(best)
-    wrist = _along(p["elbow"], p["hand"], wrist_share)
+    wrist = _along(p["elbow"], p["hand"], WRIST_SHARE)
     if abs(wrist[1] - LIMB_HALF) <= 0.01:
         p["hand"] = (wrist[0] + WINTER["hand"] * HEIGHT / 2, LIMB_HALF)
     return p, trunk_tilt, forearm_tilt
@@ -802,7 +802,7 @@ def _barbell_held(pose: Pose, p: dict[str, Point]) -> Point:
     if pose.hold == "overhead":
         return p["hand"]
     top, tilt = _trunk_at(p, 1)
-    return _offset(top, tilt, -(TRUNK_HALF + BAR_RADIUS))
+    return offset(top, tilt, -(TRUNK_HALF + BAR_RADIUS))
 
 
 def _solids(pose: Pose, p: dict[str, Point], support: float) -> dict[str, Rect]:
@@ -845,13 +845,13 @@ def _stick(pose: Pose, p: dict[str, Point], trunk_tilt: float, wall: Rect | None
     hip, shoulder = p["hip"], p["shoulder"]
 
     def back_at(t: float) -> Point:
-        return _offset(*_trunk_at(p, t), TRUNK_HALF)
+        return offset(*_trunk_at(p, t), TRUNK_HALF)
 
     head_tilt = math.degrees(math.atan2(p["neck"][0] - shoulder[0], p["neck"][1] - shoulder[1]))
     points = {
-        "head": _offset(p["neck"], head_tilt, TRUNK_HALF),
+        "head": offset(p["neck"], head_tilt, TRUNK_HALF),
         "upper back": back_at(0.95 if pose.spine.shape == "arched" else 0.75),
-        "pelvis": _offset(hip, trunk_tilt, TRUNK_HALF),
+        "pelvis": offset(hip, trunk_tilt, TRUNK_HALF),
     }
     head, upper, pelvis = points.values()
     a, b = pelvis, head
@@ -861,15 +861,12 @@ def _stick(pose: Pose, p: dict[str, Point], trunk_tilt: float, wall: Rect | None
         a, b = pelvis, upper
     contacts = {name: (point, abs(_side(a, b, point))) for name, point in points.items()}
     length = math.dist(a, b)
-    along = [
-        ((x - a[0]) * (b[0] - a[0]) + (y - a[1]) * (b[1] - a[1])) / length**2 for x, y in points.values()
-    ]
+    along = [along_line(a, b, point) for point in points.values()]
     low, high = _along(a, b, min(along) - 0.2 / length), _along(a, b, max(along) + 0.12 / length)
     if wall and low[0] < wall[2] and high[0] != low[0]:
         low = _along(low, high, (wall[2] - low[0]) / (high[0] - low[0]))
     deepest = max((back_at(i / 20) for i in range(2, 13)), key=lambda point: -_side(a, b, point))
-    t = ((deepest[0] - a[0]) * (b[0] - a[0]) + (deepest[1] - a[1]) * (b[1] - a[1])) / length**2
-    return Stick((low, high), contacts, (deepest, _along(a, b, t)))
+    return Stick((low, high), contacts, (deepest, _along(a, b, along_line(a, b, deepest))))
 
 
 def _minus(a: Point, b: Point) -> Point:
@@ -887,14 +884,14 @@ def _arms(pose: Pose, p: dict[str, Point], trunk_tilt: float, stick: Stick | Non
     """Both arms as (elbow, hand), the near arm first: as the angles put them, or the near hand
     gripping the stick at the low back, or each hand laid where `hands_on` says."""
     arms = [(p["elbow"], p["hand"])] * 2
-    back = _offset((0, 0), trunk_tilt, 1)
+    back = offset((0, 0), trunk_tilt, 1)
     if stick:
         high, pelvis = stick.ends[1], stick.contacts["pelvis"][0]
         grip = _along(pelvis, high, 0.14 / math.dist(pelvis, high))
         arms = [_bent_arm(p["shoulder"], grip, (-back[0], -back[1]), 0.2)] * 2
     for index, place in enumerate(pose.hands_on):
         up, turn = HAND_PLACES[place]
-        front = _offset(*_trunk_at(p, up), -TRUNK_HALF - 0.01)
+        front = offset(*_trunk_at(p, up), -TRUNK_HALF - 0.01)
         arms[index] = _bent_arm(p["shoulder"], front, back, turn)
     return tuple(arms)
 
@@ -1088,13 +1085,22 @@ def bar_clear_of_legs(pose: Pose, body: Body) -> str | None:
     return None
 
 
+def _load_radius(load: Load, kind: str) -> float:
+    """The load's radius where it meets `kind`: a barbell rests its shaft on the pins."""
+    return BAR_RADIUS if kind == "rack" and load.kind == "barbell" else load.radius
+
+
+def _body_gap(body: Body, rect: Rect) -> tuple[float, str]:
+    """The gap between the body's nearest part and `rect` (negative: that deep into it), and the part."""
+    return min((_segment_to_rect(a, b, rect) - half, name) for name, a, b, half in body.parts())
+
+
 def load_clear_of_props(pose: Pose, body: Body) -> str | None:
     """A load rests on a platform, the pins or blocks; it does not sink into them or a wall or box."""
     if body.load is None:
         return None
     for kind, rect in body.solids.items():
-        radius = BAR_RADIUS if kind == "rack" and body.load.kind == "barbell" else body.load.radius
-        depth = radius - _to_rect(body.load.centre, rect)
+        depth = _load_radius(body.load, kind) - _to_rect(body.load.centre, rect)
         if depth > OVERLAP:
             return (
                 f"the {body.load.kind} goes {_cm(depth)} cm into the {kind}; "
@@ -1109,9 +1115,8 @@ def body_clear_of_props(pose: Pose, body: Body) -> str | None:
     for kind in ("wall", "box"):
         rect = body.solids.get(kind)
         if rect:
-            depth, name = max(
-                (half - _segment_to_rect(a, b, rect), name) for name, a, b, half in body.parts()
-            )
+            gap, name = _body_gap(body, rect)
+            depth = -gap
             if depth > OVERLAP:
                 return (
                     f"the {name} {_are(name)} {_cm(depth)} cm into the {kind}; "
@@ -1138,11 +1143,10 @@ def declared_contacts(pose: Pose, body: Body) -> str | None:
     for kind in pose.touches:
         rect = body.solids.get(kind)
         if kind in ("wall", "box"):
-            gap, name = min((_segment_to_rect(a, b, rect) - half, name) for name, a, b, half in body.parts())
+            gap, name = _body_gap(body, rect)
             where = "from the wall" if kind == "wall" else "from the box"
         elif kind in ("platform", "rack", "blocks") and body.load:
-            radius = BAR_RADIUS if kind == "rack" and body.load.kind == "barbell" else body.load.radius
-            gap, name = _to_rect(body.load.centre, rect) - radius, body.load.kind
+            gap, name = _to_rect(body.load.centre, rect) - _load_radius(body.load, kind), body.load.kind
             where = f"above the {'pins' if kind == 'rack' else kind}"
         elif kind != "stick":
             return f"`touches: [{kind}]`: nothing held rests on the {kind}"
@@ -1169,7 +1173,7 @@ PHYSICS = (
 )
 
 
-def physics_problem(pose: Pose) -> str | None:
-    """The first physics rule the pose breaks, in its own words with the numbers, or None."""
-    body = pose.body()
+def physics_problem(pose: Pose, body: Body) -> str | None:
+    """The first physics rule the pose (built as `body`) breaks, in its own words with the
+    numbers, or None."""
     return next((problem for rule in PHYSICS if (problem := rule(pose, body))), None)
