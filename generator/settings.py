@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from .errors import DrillbookError
 from .offline import OFFLINE_MB
-from .views import SiteNames
+from .views import DEFAULT_NAMES, SiteNames
 
 
 class ProjectSettings(NamedTuple):
@@ -16,7 +16,7 @@ class ProjectSettings(NamedTuple):
     docs: Path
     site_url: str | None
     site_dir: Path = Path("site")
-    names: SiteNames = SiteNames()
+    names: SiteNames = DEFAULT_NAMES
     directory_urls: bool = True
     decks: bool = True
     offline_mb: float = OFFLINE_MB
@@ -51,10 +51,9 @@ def project_settings(config_file: Path) -> ProjectSettings:
 def site_names(config, options) -> SiteNames:
     """The names of the site in `mkdocs.yml` (`config`, with the drillbook plugin's `options`,
     if listed): her site's name, author, editors' label and icon instead of Drillbook's."""
-    defaults = SiteNames()
     return SiteNames(
         site=config.site_name,
         author=config.site_author or "",
-        editors_label=options.editors_label if options else defaults.editors_label,
-        icon=(options.icon or defaults.icon) if options else defaults.icon,
+        editors_label=options.editors_label if options else DEFAULT_NAMES.editors_label,
+        icon=(options and options.icon) or DEFAULT_NAMES.icon,
     )
