@@ -18,6 +18,7 @@ from .library import Library
 from .model import LIMITS, Exercise, Menu
 from .qr import qr_svg
 from .render import make_environment
+from .scope import EVERY_RECORD, Scope
 from .views import ExerciseView, LadderView, MediaView, Views, by_name, credit_line, exercises_in_order
 from .write import Outputs
 
@@ -481,8 +482,11 @@ def menu_poster_options(menu: Menu, views: Views) -> list[PosterStep]:
     return options
 
 
-def render_cards(library: Library, views: Views, site_url: str | None) -> Outputs:
-    """The card of every exercise, the poster of every ladder and menu, and the cards index."""
+def render_cards(
+    library: Library, views: Views, site_url: str | None, scope: Scope = EVERY_RECORD
+) -> Outputs:
+    """The card of every exercise and the poster of every ladder and menu in `scope`, and the
+    cards index."""
     if not site_url:
         log.warning(
             "drillbook: site_url is not set, so the cards have no QR code; set "
@@ -493,6 +497,8 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
     card_template = env.get_template("card.md.j2")
     exercises = [views.exercises[exercise.id] for exercise in exercises_in_order(library)]
     for view in exercises:
+        if ("exercises", view.exercise.id) not in scope:
+            continue
         page = card_template.render(card=make_card(view, site_url))
         pages.add(f"cards/{view.exercise.id}.md", page, f"the card of exercise `{view.exercise.id}`")
     poster_template = env.get_template("poster.md.j2")
@@ -514,10 +520,14 @@ def render_cards(library: Library, views: Views, site_url: str | None) -> Output
 
     ladders = [views.ladders[ladder.id] for ladder in by_name(library.ladders.values())]
     for view in ladders:
+        if ("ladders", view.ladder.id) not in scope:
+            continue
         page = poster(view.ladder, "ladders", "Ladder page", poster_steps(view))
         pages.add(f"cards/ladders/{view.ladder.id}.md", page, f"the poster of ladder `{view.ladder.id}`")
     menus = by_name(library.menus.values())
     for menu in menus:
+        if ("menus", menu.id) not in scope:
+            continue
         page = poster(menu, "menus", "Menu page", menu_poster_options(menu, views))
         pages.add(f"cards/menus/{menu.id}.md", page, f"the poster of menu `{menu.id}`")
     index = env.get_template("cards_index.md.j2").render(

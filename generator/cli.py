@@ -1,4 +1,4 @@
-"""The `drillbook` command: new, check, generate, build, finish, schema, import."""
+"""The `drillbook` command: new, check, generate, build, serve, finish, schema, import."""
 
 from __future__ import annotations
 
@@ -49,6 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
+    serve = commands.add_parser(
+        "serve", help="preview the site while you edit; a save rebuilds only the pages it changes"
+    )
+    serve.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs config")
+    serve.add_argument("-a", "--dev-addr", default=None, metavar="IP:PORT", help="address to serve on")
+    serve.add_argument(
+        "--full", action="store_true", help="rebuild every page after each save, as `mkdocs serve` does"
+    )
+
     finish = commands.add_parser(
         "finish", help="after another builder (Zensical): write the PDF decks and the offline files"
     )
@@ -84,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_new(args) -> int:
     written = new_project(args.dir, args.name, args.site_url)
-    print(f"Created {args.dir}: {len(written)} files. Next: cd {args.dir} && mkdocs serve")
+    print(f"Created {args.dir}: {len(written)} files. Next: cd {args.dir} && drillbook serve")
     return 0
 
 
@@ -154,6 +163,44 @@ def run_build(args) -> int:
     return 0
 
 
+def run_serve(args) -> int:
+    """MkDocs' live server with dirty rebuilds: after a save, MkDocs builds only the pages
+    whose Markdown changed, and the plugin writes only the pages the save changed, keeps the
+    navigation titled and puts the other pages back into the search index (see live.py)."""
+    from mkdocs.commands import serve as mkdocs_serve
+
+    if not Path(args.config_file).is_file():
+        raise DrillbookError(
+            f"{args.config_file} not found: run this in your project's folder, "
+            "or start a project with `drillbook new DIR`"
+        )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.addFilter(_dirty_build_warning)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+    if not args.full:
+        print(
+            "drillbook serve: each save rebuilds the pages it changes (`--full` rebuilds every page). "
+            "A page whose record you delete stays served until you restart.",
+            file=sys.stderr,
+        )
+    try:
+        mkdocs_serve.serve(
+            config_file=args.config_file, build_type=None if args.full else "dirty", dev_addr=args.dev_addr
+        )
+    finally:
+        mkdocs_log.removeHandler(handler)
+    return 0
+
+
+def _dirty_build_warning(record: logging.LogRecord) -> bool:
+    """Drop MkDocs' warning of inaccurate navigation in dirty builds, which the plugin keeps
+    right (printed once by `run_serve` instead: what a dirty build still leaves)."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 class _PlainFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return f"{record.levelname.capitalize()}: {record.getMessage()}"
@@ -212,6 +259,7 @@ COMMANDS = {
     "check": run_check,
     "generate": run_generate,
     "build": run_build,
+    "serve": run_serve,
     "finish": run_finish,
     "schema": run_schema,
     "import": run_import,

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from .library import Library
 from .model import Exercise
 from .render import TEMPLATES, make_environment
+from .scope import EVERY_RECORD, Scope
 from .views import ExerciseView, SiteNames, Views
 from .write import Outputs
 
@@ -46,9 +47,10 @@ class EmbedAction:
 
 
 def render_embeds(
-    library: Library, views: Views, site_url: str | None
+    library: Library, views: Views, site_url: str | None, scope: Scope = EVERY_RECORD
 ) -> tuple[Outputs, dict[str, EmbedAction]]:
-    """The files under `embed/`, and the Embed section of every exercise page by id."""
+    """The files under `embed/` and the Embed section of the page of every exercise in
+    `scope`, by id."""
     embed_page = make_environment().get_template("embed.md.j2")
     html = html_environment()
     snippet_html = html.get_template("embed_snippet.html.j2")
@@ -59,6 +61,8 @@ def render_embeds(
     files = Outputs()
     actions: dict[str, EmbedAction] = {}
     for exercise in library.exercises.values():
+        if ("exercises", exercise.id) not in scope:
+            continue
         view = views.exercises[exercise.id]
         made_by = f"the embed of exercise `{exercise.id}`"
         files.add(f"embed/{exercise.id}.md", embed_page.render(view=view), made_by)

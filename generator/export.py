@@ -8,6 +8,7 @@ from .figures import fault_path, position_path
 from .library import Library
 from .model import SCHEMA_NAMES, SCHEMA_VERSION, Model
 from .pose import BAR_RADIUS, Body, Pose
+from .scope import EVERY_RECORD, Scope
 from .views import ExerciseView, MediaView, Views
 from .write import Outputs
 
@@ -37,8 +38,10 @@ class SiteUrls:
         return {"page": self(f"{kind}/{record_id}/")}
 
 
-def export_files(library: Library, views: Views, site_url: str | None = None) -> Outputs:
-    """{path under docs/: JSON text} for every data file the site publishes."""
+def export_files(
+    library: Library, views: Views, site_url: str | None = None, scope: Scope = EVERY_RECORD
+) -> Outputs:
+    """{path under docs/: JSON text} for the lists and the data file of every exercise in `scope`."""
     files = Outputs()
     exercises = sorted(library.exercises.values(), key=lambda e: e.id)
     listing = SiteUrls(site_url, "api/exercises.json")
@@ -50,6 +53,8 @@ def export_files(library: Library, views: Views, site_url: str | None = None) ->
     }
     files.add("api/exercises.json", _dump(catalogue), "the exercise catalogue")
     for exercise in exercises:
+        if ("exercises", exercise.id) not in scope:
+            continue
         path = f"api/exercises/{exercise.id}.json"
         urls = SiteUrls(site_url, path)
         entry = _entry(exercise, urls.exercise(exercise.id))

@@ -164,6 +164,11 @@ def _references(record: Record):
             yield loc, target_kind, value
 
 
+def record_references(record: Record) -> set[tuple[str, str]]:
+    """(kind, id) of every record this one names."""
+    return {(kind, target) for _, kind, target in _references(record) if isinstance(target, str)}
+
+
 def _walk(data, pattern: tuple, loc: tuple):
     if not pattern:
         yield loc, data

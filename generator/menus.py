@@ -6,6 +6,7 @@ from .errors import counted
 from .library import Library
 from .model import Menu, MenuOption
 from .render import make_environment
+from .scope import EVERY_RECORD, Scope
 from .views import ExerciseView, Views, by_name
 from .write import Outputs
 
@@ -19,13 +20,15 @@ def option_groups(menu: Menu, views: Views) -> list[tuple[str | None, list[tuple
     return list(groups.items())
 
 
-def render_menu_pages(library: Library, views: Views) -> Outputs:
-    """Every menu's page and the menus index."""
+def render_menu_pages(library: Library, views: Views, scope: Scope = EVERY_RECORD) -> Outputs:
+    """The page of every menu in `scope`, and the menus index."""
     env = make_environment()
     menus = by_name(library.menus.values())
     template = env.get_template("menu.md.j2")
     pages = Outputs()
     for menu in menus:
+        if ("menus", menu.id) not in scope:
+            continue
         page = template.render(
             menu=menu,
             groups=option_groups(menu, views),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from typing import Annotated, Literal
@@ -110,6 +111,7 @@ class Cue(Model):
     card: bool = Field(default=False, description="Print this cue on the exercise's card.")
 
 
+@functools.cache
 def kit_word(name: str) -> str:
     """A piece of kit or a need as it is compared: lowercase, hyphens as spaces, each word's
     plural `s` dropped ('Foam rollers' and `foam-roller` are one thing), 'dowel' as 'stick'."""
@@ -377,7 +379,7 @@ class Exercise(Model):
         """Whether the exercise moves a load: any equipment that is not a prop."""
         return any(item not in PROPS for item in self.equipment)
 
-    @property
+    @functools.cached_property
     def kit(self) -> frozenset[str]:
         """What the lifter has (see kit_word): the equipment, the props of the positions, each
         kit's last word ('Resistance band' is a band), and free hands when nothing is held."""

@@ -3,43 +3,60 @@
 from __future__ import annotations
 
 from pathlib import Path
-from stat import S_ISDIR
 
 from .cards import render_cards
 from .credits import render_credits
 from .embeds import render_embeds
-from .errors import ContentError, DrillbookError, EmptyContentError
+from .errors import ContentError, DrillbookError, EmptyContentError, Problem
 from .export import export_files
 from .library import Library, link
-from .load import load_content, record_files
+from .load import Record, load_record, record_files
 from .media import check_media, media_outputs
 from .menus import render_menu_pages
+from .model import Model
 from .render import (
-    TEMPLATES,
     render_exercise_pages,
     render_fault_ladder_and_browse_pages,
     render_figures,
     render_help_pages,
 )
-from .validate import validate_records
+from .scope import EVERY_RECORD, Scope
+from .validate import validate_record
 from .views import DEFAULT_NAMES, SiteNames, library_views
-from .write import OWNED_FOLDERS, Outputs, WriteReport, sync_pages
+from .write import Outputs, WriteReport, sync_pages
 
 
-def read_library(content_dir: Path) -> Library:
-    """The linked library, or ContentError listing every problem in the content."""
+def parse_record(kind: str, path: Path) -> tuple[Record | None, Model | None, list[Problem]]:
+    """One record file, read and checked on its own: the record (None if unreadable), its
+    model (None if invalid) and the problems found."""
+    record, problems = load_record(kind, path)
+    if record is None:
+        return None, None, problems
+    model, invalid = validate_record(record)
+    return record, model, problems + invalid
+
+
+def read_library(content_dir: Path, parse=parse_record) -> Library:
+    """The linked library, or ContentError listing every problem in the content. `parse`
+    reads one file (see `parse_record`; a live run passes one that remembers unchanged files)."""
     if not content_dir.is_dir():
         raise DrillbookError(
             f"content folder {content_dir} not found; run from the project folder or pass --content"
         )
-    if not record_files(content_dir):
+    files = record_files(content_dir)
+    if not files:
         raise EmptyContentError(content_dir)
-    records, problems = load_content(content_dir)
-    entries, invalid = validate_records(records)
-    problems += invalid
+    records, entries, problems = [], [], []
+    for kind, path in files:
+        record, model, found = parse(kind, path)
+        problems += found
+        if record is not None:
+            records.append(record)
+        if model is not None:
+            entries.append((record, model))
     media, unreadable = check_media(records, content_dir)
     problems += unreadable
-    present = {(kind, path.stem) for kind, path in record_files(content_dir)}
+    present = {(kind, path.stem) for kind, path in files}
     library, unlinked = link(records, entries, present)
     problems += unlinked
     if problems:
@@ -59,55 +76,22 @@ def generate(
     return library, sync_pages(render_site(library, site_url, names), docs_dir)
 
 
-def render_site(library: Library, site_url: str | None, names: SiteNames = DEFAULT_NAMES) -> Outputs:
-    """Every generated file, keyed by path under `docs/`; each path is made once."""
+def render_site(
+    library: Library, site_url: str | None, names: SiteNames = DEFAULT_NAMES, scope: Scope = EVERY_RECORD
+) -> Outputs:
+    """Every generated file, keyed by path under `docs/`; each path is made once. With a
+    partial `scope`, only those records' own files, and every page that lists records."""
     views = library_views(library, names)
-    embed_files, embed_actions = render_embeds(library, views, site_url)
+    embed_files, embed_actions = render_embeds(library, views, site_url, scope)
     outputs = Outputs()
-    outputs.add_all(render_exercise_pages(library, views, embed_actions))
+    outputs.add_all(render_exercise_pages(library, views, embed_actions, scope))
     outputs.add_all(embed_files)
-    outputs.add_all(render_fault_ladder_and_browse_pages(library, views))
-    outputs.add_all(render_menu_pages(library, views))
-    outputs.add_all(render_cards(library, views, site_url))
-    outputs.add_all(export_files(library, views, site_url))
-    outputs.add_all(render_figures(library, views))
+    outputs.add_all(render_fault_ladder_and_browse_pages(library, views, scope))
+    outputs.add_all(render_menu_pages(library, views, scope))
+    outputs.add_all(render_cards(library, views, site_url, scope))
+    outputs.add_all(export_files(library, views, site_url, scope))
+    outputs.add_all(render_figures(library, views, scope))
     outputs.add_all(media_outputs(library.media))
     outputs.add_all(render_credits(library, views))
     outputs.add_all(render_help_pages(site_url))
     return outputs
-
-
-_last_runs: dict[tuple, tuple] = {}
-
-
-def generate_if_changed(
-    content_dir: Path, docs_dir: Path, site_url: str | None = None, names: SiteNames = DEFAULT_NAMES
-) -> tuple[Library, WriteReport]:
-    """`generate`, skipped when neither the content, the templates nor the generated files
-    changed since this process last generated them. `mkdocs serve` calls the plugin on every
-    rebuild, also on those that the generated pages' own writes into docs/ start."""
-    key = (Path(content_dir).resolve(), Path(docs_dir).resolve(), site_url, names)
-    inputs = _stamps([content_dir, TEMPLATES])
-    last = _last_runs.get(key)
-    if last and last[0] == inputs and last[1] == _stamps(docs_dir / f for f in OWNED_FOLDERS):
-        return last[2], WriteReport(unchanged=last[3])
-    _last_runs.pop(key, None)
-    library, report = generate(content_dir, docs_dir, site_url, names)
-    outputs = _stamps(docs_dir / folder for folder in OWNED_FOLDERS)
-    _last_runs[key] = (inputs, outputs, library, len(report.written) + report.unchanged)
-    return library, report
-
-
-def _stamps(folders) -> list[tuple]:
-    """(path, mtime, size, inode) of every file below `folders`: any edit changes one.
-    A file that vanishes while listed (an editor's swap file) is left out."""
-    stamps = []
-    for folder in folders:
-        for path in Path(folder).rglob("*"):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            if not S_ISDIR(stat.st_mode):
-                stamps.append((str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino))
-    return sorted(stamps)

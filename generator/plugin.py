@@ -14,8 +14,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .errors import ContentError, DrillbookError
 from .finish import decks_wanted, finish_site
+from .live import LiveGenerator
 from .offline import OFFLINE_MB
-from .pipeline import generate, generate_if_changed
+from .pipeline import generate
 from .search import SearchFields, weigh_fields
 from .settings import site_names
 from .site_setup import add_theme_parts, default_nav, keep_generated_pages_out_of_nav, require_home_page
@@ -43,15 +44,19 @@ class DrillbookConfig(Config):
 
 class DrillbookPlugin(BasePlugin[DrillbookConfig]):
     serving = False
+    dirty = False
     library = None
 
     def __init__(self):
         super().__init__()
         self.search_fields = SearchFields()
+        self.live = LiveGenerator()
+        self.page_urls: set[str] = set()
 
     def on_startup(self, *, command, dirty):
         # Having on_startup makes MkDocs keep this instance across the rebuilds of `serve`.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     @event_priority(50)  # before the search plugin reads its options
     def on_config(self, config):
@@ -65,11 +70,17 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         started = time.perf_counter()
         try:
             # A process that rebuilds (`serve`, also `serve --clean`, which MkDocs starts as a
-            # build) can skip what has not changed; a build generates once, and noting what
-            # it wrote would only cost time.
-            rebuilding = self.serving or self.library is not None
-            regenerate = generate_if_changed if rebuilding else generate
-            library, report = regenerate(self.content_dir, Path(config.docs_dir), config.site_url, self.names)
+            # build) renders only what a save changed; a build generates once, and noting what
+            # it read would only cost time.
+            if self.serving or self.library is not None:
+                library, report, rendered = self.live.generate(
+                    self.content_dir, Path(config.docs_dir), config.site_url, self.names
+                )
+                report = f"{report} ({rendered})"
+            else:
+                library, report = generate(
+                    self.content_dir, Path(config.docs_dir), config.site_url, self.names
+                )
         except ContentError as error:
             # One plain `file:line:col: message` line per problem (MkDocs' log prefix would
             # hide the path from editors), then MkDocs reports the summary and aborts.
@@ -95,7 +106,20 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         keep_generated_pages_out_of_nav(files)
         if config.nav is None:
             config.nav = default_nav(files)
+        self.page_urls = {file.url for file in files.documentation_pages()}
         return files
+
+    def on_nav(self, nav, *, config, files):
+        if self.dirty:
+            # A dirty build reads only the pages whose files changed, and the navigation of
+            # each page it builds would show the others untitled: read their titles.
+            for page in nav.pages:
+                if page.markdown is None:
+                    page.read_source(config)
+        return nav
+
+    def on_pre_build(self, *, config):
+        self.search_fields.start(config.site_dir, self.dirty)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         self.search_fields.note(page)
@@ -120,8 +144,9 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
 
     @event_priority(-200)  # after every other plugin and hook has written its files
     def on_post_build(self, config):
-        self.search_fields.add_to_index(config.site_dir)
+        self.search_fields.add_to_index(config.site_dir, self.page_urls)
         if self.serving:
+            log.info(f"drillbook: {len(self.search_fields.built)} of {len(self.page_urls)} pages built")
             # Decks take minutes for a large library and would hold up every live rebuild;
             # a service worker would cache pages that are being edited.
             log.info(

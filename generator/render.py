@@ -16,6 +16,7 @@ from .errors import counted
 from .figures import angles_line, fault_path, position_path
 from .library import Library
 from .model import SLUG_PATTERN, Exercise
+from .scope import EVERY_RECORD, Scope
 from .views import BODYWEIGHT, Views, by_name, exercises_in_order, level_label
 from .write import Outputs
 
@@ -93,14 +94,18 @@ def make_environment() -> Environment:
     return env
 
 
-def render_exercise_pages(library: Library, views: Views, embeds: dict[str, EmbedAction]) -> Outputs:
-    """Every exercise's page and the exercise index; `embeds` holds each exercise page's
-    Embed section (see embeds.py)."""
+def render_exercise_pages(
+    library: Library, views: Views, embeds: dict[str, EmbedAction], scope: Scope = EVERY_RECORD
+) -> Outputs:
+    """The page of every exercise in `scope` and the exercise index; `embeds` holds each
+    exercise page's Embed section (see embeds.py)."""
     env = make_environment()
     exercises = exercises_in_order(library)
     pages = Outputs()
     exercise_template = env.get_template("exercise.md.j2")
     for exercise in exercises:
+        if ("exercises", exercise.id) not in scope:
+            continue
         page = exercise_template.render(view=views.exercises[exercise.id], embed=embeds[exercise.id])
         pages.add(f"exercises/{exercise.id}.md", page, f"the exercise `{exercise.id}`")
     index = env.get_template("exercises_index.md.j2").render(
@@ -110,8 +115,11 @@ def render_exercise_pages(library: Library, views: Views, embeds: dict[str, Embe
     return pages
 
 
-def render_fault_ladder_and_browse_pages(library: Library, views: Views) -> Outputs:
-    """The fault and ladder pages with their indexes, and the browse pages (sources among them)."""
+def render_fault_ladder_and_browse_pages(
+    library: Library, views: Views, scope: Scope = EVERY_RECORD
+) -> Outputs:
+    """The pages of the faults and ladders in `scope`, the indexes, and the browse pages
+    (sources among them)."""
     env = make_environment()
     exercises = exercises_in_order(library)
     faults = by_name(library.faults.values())
@@ -120,10 +128,14 @@ def render_fault_ladder_and_browse_pages(library: Library, views: Views) -> Outp
     pages = Outputs()
     fault_template = env.get_template("fault.md.j2")
     for fault in faults:
+        if ("faults", fault.id) not in scope:
+            continue
         page = fault_template.render(view=views.faults[fault.id])
         pages.add(f"faults/{fault.id}.md", page, f"the fault `{fault.id}`")
     ladder_template = env.get_template("ladder.md.j2")
     for view in ladders:
+        if ("ladders", view.ladder.id) not in scope:
+            continue
         page = ladder_template.render(view=view, ladder=view.ladder, sources=view.sources)
         pages.add(f"ladders/{view.ladder.id}.md", page, f"the ladder `{view.ladder.id}`")
     pages.add(
@@ -175,9 +187,9 @@ def record_kind(model) -> str:
     ]
 
 
-def render_figures(library: Library, views: Views) -> Outputs:
-    """Every position's figure and every fault's pair as SVG files, and the figure gallery
-    that shows them all with their angles."""
+def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) -> Outputs:
+    """The figures of the records in `scope` as SVG files (each position's, each fault's
+    pair), and the figure gallery that shows them all with their angles."""
     files = Outputs()
     exercises = []
     for exercise in exercises_in_order(library):
@@ -186,15 +198,17 @@ def render_figures(library: Library, views: Views) -> Outputs:
         shown = []
         for position, figure in zip(exercise.positions, views.exercises[exercise.id].figures, strict=True):
             svg = figure.svg
-            made_by = f"the position `{position.name}` of exercise `{exercise.id}`"
-            files.add(position_path(exercise.id, position.name), svg + "\n", made_by)
+            if ("exercises", exercise.id) in scope:
+                made_by = f"the position `{position.name}` of exercise `{exercise.id}`"
+                files.add(position_path(exercise.id, position.name), svg + "\n", made_by)
             shown.append((position, svg, angles_line(position)))
         exercises.append((exercise, shown))
     faults = []
     for fault in by_name(library.faults.values()):
         if fault.positions:
             svg = views.faults[fault.id].figure.svg
-            files.add(fault_path(fault.id), svg + "\n", f"the figure of fault `{fault.id}`")
+            if ("faults", fault.id) in scope:
+                files.add(fault_path(fault.id), svg + "\n", f"the figure of fault `{fault.id}`")
             lines = [angles_line(fault.positions.correct), angles_line(fault.positions.faulty)]
             faults.append((fault, svg, lines))
     gallery = make_environment().get_template("figures.md.j2").render(exercises=exercises, faults=faults)

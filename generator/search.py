@@ -30,12 +30,29 @@ def weigh_fields(config) -> None:
 
 
 class SearchFields:
-    """The extra fields of each page, noted while pages build, written into the index after."""
+    """The extra fields of each page, noted while pages build, written into the index after.
+
+    A dirty build (`drillbook serve`, `mkdocs serve --dirty`) builds only the pages whose files
+    changed, and Material's index then holds those pages only (or, when serving, keeps one
+    page's old entries): the entries of the other pages are taken from the last full index."""
 
     def __init__(self) -> None:
         self.by_url: dict[str, dict[str, list[str]]] = {}
+        self.built: set[str] = set()
+        self.last_entries: list[dict] | None = None
+
+    def start(self, site_dir: str, dirty: bool) -> None:
+        """Before a build: forget which pages were built; in a dirty build with no index
+        of this process yet, take the one the last build left in `site_dir`."""
+        self.built = set()
+        path = index_path(site_dir)
+        if dirty and self.last_entries is None and path.is_file():
+            self.last_entries = json.loads(path.read_text("utf-8"))["docs"]
+        if not dirty:
+            self.last_entries = None
 
     def note(self, page) -> None:
+        self.built.add(page.url)
         search = page.meta.get("search") or {}
         fields = {name: [str(value) for value in search[name]] for name in FIELDS if search.get(name)}
         if fields:
@@ -43,11 +60,40 @@ class SearchFields:
         else:
             self.by_url.pop(page.url, None)
 
-    def add_to_index(self, site_dir: str) -> None:
-        path = Path(site_dir) / "search" / "search_index.json"
+    def add_to_index(self, site_dir: str, page_urls: set[str]) -> None:
+        """Write the fields into the index; after a dirty build, first put back the entries
+        of the pages in `page_urls` (the site's pages) that this build did not build."""
+        path = index_path(site_dir)
         if not path.is_file():  # no search plugin, or it is disabled
             return
         index = json.loads(path.read_text("utf-8"))
+        if self.last_entries is not None:
+            kept = [
+                entry
+                for entry in self.last_entries
+                if _page_of(entry) not in self.built and _page_of(entry) in page_urls
+            ]
+            index["docs"] = kept + _fresh_entries(index["docs"], self.built)
         for entry in index["docs"]:
             entry.update(self.by_url.get(entry["location"], {}))
+        self.last_entries = index["docs"]
         path.write_text(json.dumps(index, separators=(",", ":")), "utf-8")
+
+
+def index_path(site_dir: str) -> Path:
+    return Path(site_dir) / "search" / "search_index.json"
+
+
+def _fresh_entries(entries: list[dict], built: set[str]) -> list[dict]:
+    """The entries this build made for the pages in `built`. Material, serving, puts its last
+    index before them, holding old entries of those pages too; a page's entries start with
+    the one at the page's own location, so its fresh ones start at the last such entry."""
+    starts = {
+        entry["location"]: position for position, entry in enumerate(entries) if entry["location"] in built
+    }
+    return [entry for at, entry in enumerate(entries) if at >= starts.get(_page_of(entry), len(entries))]
+
+
+def _page_of(entry: dict) -> str:
+    """The page an index entry belongs to: its location without the section."""
+    return entry["location"].partition("#")[0]

@@ -70,14 +70,17 @@ class ForeignFileError(DrillbookError):
     """A folder the generator owns holds a file it did not write."""
 
 
-def sync_pages(pages: dict[str, str | bytes], docs_dir: Path) -> WriteReport:
-    """Make the owned folders of `docs_dir` hold exactly `pages`.
+def sync_pages(pages: dict[str, str | bytes], docs_dir: Path, *, partial: bool = False) -> WriteReport:
+    """Make the owned folders of `docs_dir` hold exactly `pages`; with `partial`, write
+    `pages` and keep the other files the generator wrote before (a live edit's run).
 
     Unchanged files keep their mtime; a changed or new file is written atomically; files the
     generator did not write are never touched, and their presence stops the run before any
     write, except in REPLACEABLE_FOLDERS, where such a file (or a generated page edited since
     it was written) replaces the generated page at its path."""
-    claimed = {folder: _claim(docs_dir / folder) for folder in OWNED_FOLDERS}
+    # A partial run writes only files that a run before it wrote, so it need not look for
+    # foreign files among the thousands of a large library.
+    claimed = {folder: _claim(docs_dir / folder, look_for_foreign=not partial) for folder in OWNED_FOLDERS}
     by_folder: dict[str, dict[str, str | bytes]] = {folder: {} for folder in OWNED_FOLDERS}
     for path, text in pages.items():
         folder, _, rest = _checked(path).partition("/")
@@ -106,12 +109,15 @@ def sync_pages(pages: dict[str, str | bytes], docs_dir: Path) -> WriteReport:
                 continue
             _replace(target, data)
             report.written.append(f"{folder}/{name}")
-        for name in sorted(previous.keys() - new.keys()):
-            stale = root / name
-            if stale.is_file():
-                stale.unlink()
-                report.removed.append(f"{folder}/{name}")
-        _remove_empty_dirs(root)
+        if partial:  # the files this run did not render stay, and stay listed
+            new = {**previous, **new}
+        else:
+            for name in sorted(previous.keys() - new.keys()):
+                stale = root / name
+                if stale.is_file():
+                    stale.unlink()
+                    report.removed.append(f"{folder}/{name}")
+            _remove_empty_dirs(root)
         _write_manifest(root, new)
     return report
 
@@ -140,9 +146,10 @@ class Claim:
     hand_written: frozenset[str] = frozenset()
 
 
-def _claim(root: Path) -> Claim:
+def _claim(root: Path, look_for_foreign: bool = True) -> Claim:
     """The files in `root`; fail if a file the generator did not write is there, unless
-    `root` is one of the REPLACEABLE_FOLDERS."""
+    `root` is one of the REPLACEABLE_FOLDERS (which are always looked through: there such a
+    file replaces a generated one)."""
     if not root.exists():
         return Claim()
     manifest = root / MANIFEST
@@ -150,6 +157,8 @@ def _claim(root: Path) -> Claim:
     recorded = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else []
     written = {name: tuple(recorded[name]) if isinstance(recorded, dict) else () for name in recorded}
     edited = {name for name, digests in written.items() if digests and _edited(root / name, digests)}
+    if not look_for_foreign and root.name not in REPLACEABLE_FOLDERS:
+        return Claim(written)
     foreign = sorted(
         str(path.relative_to(root))
         for path in root.rglob("*")

@@ -17,7 +17,8 @@ KEYS = {
     "deck_s_per_card",
     "deck_rss_mb",
     "live_edit_s",
-    "live_edit_dirty_s",
+    "live_edit_rename_s",
+    "live_edit_mkdocs_s",
 }
 
 
@@ -32,9 +33,10 @@ def test_benchmark_at_size_20_ends_with_json_keyed_by_size():
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert lines[0].split()[0] == "size" and lines[1].split()[0] == "20"
+    assert lines[2].split()[0] == "shipped"
     assert set(lines[0].split()) == {"size"} | KEYS
     results = json.loads(lines[-1])
-    assert list(results) == ["20"]
+    assert list(results) == ["20", "shipped"]
     figures = results["20"]
     assert KEYS <= set(figures)
     assert figures["build_s"] > 0 and figures["baseline_s"] > 0 and figures["deck_s_per_card"] > 0
@@ -46,4 +48,7 @@ def test_benchmark_at_size_20_ends_with_json_keyed_by_size():
     assert 1 <= figures["rewritten_after_edit"] <= 10
     # Saving a record rebuilds the served site once: the generated pages' own writes into
     # docs/ do not start a second rebuild.
-    assert figures["live_edit_rebuilds"] == 1 and figures["live_edit_dirty_rebuilds"] == 1
+    for live in ("live_edit", "live_edit_rename", "live_edit_mkdocs"):
+        assert figures[f"{live}_rebuilds"] == 1, live
+    shipped = results["shipped"]
+    assert shipped["live_edit_s"] > 0 and shipped["live_edit_rename_rebuilds"] == 1

@@ -46,7 +46,7 @@ def no_site_url_from_the_environment(monkeypatch):
 def new(tmp_path: Path, *options: str) -> Path:
     result = drillbook("new", "her-site", *options, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"Created her-site: {len(FILES)} files. Next: cd her-site && mkdocs serve\n"
+    assert result.stdout == f"Created her-site: {len(FILES)} files. Next: cd her-site && drillbook serve\n"
     return tmp_path / "her-site"
 
 

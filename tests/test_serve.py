@@ -4,7 +4,9 @@ the new text without a restart."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -108,3 +110,67 @@ def test_serve_makes_no_pdf_decks(server):
     deck = url.replace("exercises/corpus-drill/", "cards/pdf/all-cards-a4.pdf")
     with pytest.raises(urllib.error.HTTPError, match="404"):
         urllib.request.urlopen(deck, timeout=5)
+
+
+def test_drillbook_serve_rebuilds_what_a_rename_changes_and_keeps_lists_and_search_right(tmp_path):
+    """After a rename, the exercise's page, its fault's page, the exercise index and the search
+    index carry the new name, while MkDocs builds only a few of the pages."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    # The plugin's default navigation, whose pages have no titles in mkdocs.yml.
+    config.write_text(re.sub(r"^nav:\n(?:[ -].*\n)*", "", config.read_text("utf-8"), flags=re.M), "utf-8")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "drillbook.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(process.stderr), daemon=True).start()
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: fetch(base + "exercises/rack-pull/"), "the first build to be served")
+        built_first = wait_for(lambda: _pages_built(lines), "the first build's page count")
+        assert built_first[0] == built_first[1]
+        navigation = _primary_nav(fetch(base + "exercises/rack-pull/"))
+        time.sleep(1.5)  # the watcher's first look at the files
+        record = project / "content" / "exercises" / "rack-pull.yml"
+        record.write_text(
+            record.read_text("utf-8").replace("name: Rack pull", "name: Block pull", 1), "utf-8"
+        )
+        pages = ["exercises/rack-pull/", "faults/rounded-back/", "exercises/", "search/search_index.json"]
+        for page in pages:
+            wait_for(lambda page=page: "Block pull" in (fetch(base + page) or ""), f"the new name on {page}")
+        index = json.loads(fetch(base + "search/search_index.json"))
+        titles = [entry["title"] for entry in index["docs"] if entry["location"] == "exercises/rack-pull/"]
+        assert titles == ["Block pull"]
+        locations = [entry["location"] for entry in index["docs"]]
+        assert len(locations) == len(set(locations)), "an entry is in the index twice"
+        assert any(entry["location"] == "exercises/romanian-deadlift/" for entry in index["docs"])
+        built, total = _pages_built(lines[len(lines) - 5 :]) or _pages_built(lines)
+        assert built < total / 2, f"{built} of {total} pages built after the rename"
+        # The rebuilt page's navigation still titles the pages that were not rebuilt.
+        assert _primary_nav(fetch(base + "exercises/rack-pull/")) == navigation
+        output = "".join(lines)
+        assert "records within 2 links of exercise `rack-pull`" in output, output
+        assert "A 'dirty' build is being performed" not in output
+        assert "Traceback" not in output, output
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _pages_built(lines: list[str]) -> tuple[int, int] | None:
+    """(built, all) from the plugin's last `N of M pages built` line."""
+    found = [re.search(r"drillbook: (\d+) of (\d+) pages built", line) for line in lines]
+    found = [match for match in found if match]
+    return (int(found[-1].group(1)), int(found[-1].group(2))) if found else None
+
+
+def _primary_nav(page: str) -> str:
+    """The site navigation of a page, up to its table of contents."""
+    start = page.index('class="md-nav md-nav--primary')
+    return page[start : page.index('class="md-nav md-nav--secondary"', start)]
