@@ -17,12 +17,15 @@ from .pose import (
     CONTACT_GAP,
     FOOT,
     FOOT_HALF,
+    FOREARM,
+    FOREARM_HALF,
     HEAD_RADIUS,
     HEEL,
     JOINT_RANGES,
     LIMB_HALF,
     THIGH_HALF,
     TRUNK_HALF,
+    UPPER_ARM,
     Body,
     FaultPoses,
     Pose,
@@ -223,76 +226,124 @@ def _stick(canvas: _Canvas, body: Body) -> None:
         canvas.line(*body.stick.low_back, 2, "db-gap")
 
 
-# Front view: half widths in metres of the stance, hips and shoulders, how far a knee or
-# ankle moves in per degree of `knees_in` or `ankles_in`, and the arch's height under the
-# inner edge of the foot, which `ankles_in` flattens.
+# Front view: half widths in metres of the stance, hips and shoulders, how far an ankle
+# moves in per degree of `ankles_in`, the arch's height under the inner
+# edge of the foot, which `ankles_in` flattens, and where a hand brought in front of the chest
+# (or laid on it) comes to, beside the other.
 FRONT = {
     "feet": 0.16,
     "hips": 0.1,
     "shoulders": 0.19,
-    "hands": 0.16,
-    "knee_in": 0.0045,
     "ankle_in": 0.003,
     "arch": 0.035,
+    "hands_together": 0.04,
 }
 
 
-# From this knee bend on, a front or back view draws the thigh end on.
+# From this knee bend on, a front or back view draws the thigh end on and the knee over the foot.
 THIGH_END_ON = 45
+# A bent arm's hand is drawn at the middle when it is this far in front of the chest, metres.
+HAND_IN_FRONT = 0.1
 
 
-def _front_body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
-    """Both legs seen from the front (or the back), at the heights the side view gives them.
-    Each knee lies where the side view puts it along the line from ankle to hip, so a bent
-    knee comes out over the foot and a thigh pointing at the viewer is drawn short; knees over
-    turned-out toes move out by as much as the shin leans forward in the side view. From the
-    front a bent knee shows its kneecap; from the back the feet are heels."""
-    p = body.points
-    parts = _Canvas(canvas.dx, canvas.offset)
+def _front_leg(canvas: _Canvas, pose: Pose, p: dict, side: int) -> None:
+    """One leg seen from the front (or the back), at the heights the side view gives it. A
+    straight knee lies on the line from ankle to hip; the more it bends, the more it tracks
+    over the foot, and over turned-out toes it moves out by as much as the shin leans forward
+    in the side view. `knees_in` tilts the shin in from there by its angle, until the knees
+    touch. A bent thigh points at the viewer, so it is drawn short, end on."""
     feet = pose.stance_width / 200 if pose.stance_width else FRONT["feet"]
     turn = math.radians(pose.toes_out)
     arch = FRONT["arch"] * (1 - pose.ankles_in / JOINT_RANGES["ankles_in"][1])
     sole = STROKES["front_foot"] / 200
+    foot_x = side * feet
+    ankle = (foot_x - side * FRONT["ankle_in"] * pose.ankles_in, p["ankle"][1])
+    hip = (side * FRONT["hips"], p["hip"][1])
+    straight = ankle[0] + (hip[0] - ankle[0]) * along_line(p["ankle"], p["hip"], p["knee"])
+    bend = min(pose.knee, THIGH_END_ON) / THIGH_END_ON
+    out = (p["knee"][0] - p["ankle"][0]) * math.tan(turn)
+    caving = (p["knee"][1] - ankle[1]) * math.tan(math.radians(pose.knees_in))
+    across = side * (straight + (ankle[0] - straight) * bend) + out - caving
+    knee = (side * max(across, THIGH_HALF), p["knee"][1])
+    if pose.view == "back":
+        canvas.line((foot_x - 0.035, sole), (foot_x + 0.035, sole), STROKES["front_foot"], "db-foot")
+        canvas.line((foot_x, STROKES["shank"] / 200), ankle, STROKES["shank"])
+    else:
+        # The sole from its outer edge (further out as the toes turn out) to its inner
+        # edge, bridging over the arch.
+        outer = (foot_x + side * (0.05 + (FOOT - HEEL) * math.sin(turn)), sole)
+        inner = (foot_x - side * 0.05, sole)
+        canvas.curve(outer, (foot_x - side * 0.02, sole + 2 * arch), inner, STROKES["front_foot"], "db-foot")
+        canvas.line((foot_x, sole + arch), ankle, STROKES["shank"])
+    canvas.line(ankle, knee, STROKES["shank"])
+    canvas.line(knee, hip, STROKES["thigh"], "db-thigh")
+    if pose.knee >= THIGH_END_ON:
+        canvas.circle(knee, THIGH_HALF * 1.4, "db-head db-thigh-end")
+    kneecap = 0.025 if pose.view == "front" and pose.knee >= THIGH_END_ON else 0.015
+    canvas.circle(knee, kneecap, "db-joint db-knee")
+    canvas.circle(hip, 0.015, "db-joint db-hip")
+
+
+def _front_arm(canvas: _Canvas, pose: Pose, body: Body, arm: tuple, side: int, laid_on: bool) -> None:
+    """One arm seen from the front (or the back), its elbow and hand at the heights the side
+    view gives them: a straight arm stays shoulder-width, and a bent elbow brings a hand in
+    front of the chest to the middle (a goblet hold, hands on the chest)."""
+    elbow, hand = arm
+    shoulder_x = side * FRONT["shoulders"]
+    if laid_on:
+        inward = 1.0
+    else:
+        ahead = body.in_front_of_chest(hand) / HAND_IN_FRONT
+        inward = min(pose.elbow, 90) / 90 * max(0.0, min(ahead, 1.0))
+    hand_x = shoulder_x + (side * FRONT["hands_together"] - shoulder_x) * inward
+    shoulder = (shoulder_x, body.points["shoulder"][1])
+    drawn_elbow = (shoulder_x + side * 0.04 * inward, elbow[1])
+    drawn_hand = (hand_x, hand[1])
+    canvas.line(shoulder, drawn_elbow, STROKES["arm"])
+    canvas.line(drawn_elbow, drawn_hand, STROKES["forearm"])
+    reaching = body.in_front_of_chest(hand) > 0 and pose.view == "front"
+    if reaching and math.dist(shoulder, drawn_hand) < (UPPER_ARM + FOREARM) / 2:
+        # An arm reaching towards the viewer is seen end on: its fist, nearer, drawn larger.
+        canvas.circle(drawn_hand, FOREARM_HALF * 1.5, "db-head db-arm-end")
+    canvas.circle(shoulder, 0.015, "db-joint")
+    canvas.circle(drawn_elbow, 0.012, "db-joint")
+    canvas.circle(drawn_hand, 0.012, "db-joint db-hand")
+
+
+def _front_body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
+    """Both legs, the trunk and both arms seen from the front (or the back), each part at the
+    heights the side view gives it, drawn from the furthest to the nearest as the side view
+    places them: at the bottom of a squat the knees come in front of the hips and hands that
+    hang beside them; arms reaching forward come in front of everything. From the front a bent
+    knee shows its kneecap; from the back the feet are heels and the order turns round."""
+    p = body.points
+    layers: list[tuple[float, list[str]]] = []
+
+    def layer(depth: float) -> _Canvas:
+        parts = _Canvas(canvas.dx, canvas.offset)
+        layers.append((depth, parts.parts))
+        return parts
+
     for side in (-1, 1):
-        foot_x = side * feet
-        ankle = (foot_x - side * FRONT["ankle_in"] * pose.ankles_in, p["ankle"][1])
-        hip = (side * FRONT["hips"], p["hip"][1])
-        share = along_line(p["ankle"], p["hip"], p["knee"])
-        out = (p["knee"][0] - p["ankle"][0]) * math.tan(turn)
-        knee_x = ankle[0] + (hip[0] - ankle[0]) * share + side * (out - FRONT["knee_in"] * pose.knees_in)
-        knee = (knee_x, p["knee"][1])
-        if pose.view == "back":
-            parts.line((foot_x - 0.035, sole), (foot_x + 0.035, sole), STROKES["front_foot"], "db-foot")
-            parts.line((foot_x, STROKES["shank"] / 200), ankle, STROKES["shank"])
-        else:
-            # The sole from its outer edge (further out as the toes turn out) to its inner
-            # edge, bridging over the arch.
-            outer = (foot_x + side * (0.05 + (FOOT - HEEL) * math.sin(turn)), sole)
-            inner = (foot_x - side * 0.05, sole)
-            parts.curve(
-                outer, (foot_x - side * 0.02, sole + 2 * arch), inner, STROKES["front_foot"], "db-foot"
-            )
-            parts.line((foot_x, sole + arch), ankle, STROKES["shank"])
-        parts.line(ankle, knee, STROKES["shank"])
-        parts.line(knee, hip, STROKES["thigh"])
-        shoulder = (side * FRONT["shoulders"], p["shoulder"][1])
-        hand = (side * FRONT["hands"], p["hand"][1])
-        parts.line(shoulder, hand, STROKES["arm"])
-        if pose.knee >= THIGH_END_ON:
-            # A thigh pointing at the viewer is seen end on: a disc at the knee.
-            parts.circle(knee, THIGH_HALF * 1.4, "db-head db-thigh-end")
-        kneecap = 0.025 if pose.view == "front" and pose.knee >= THIGH_END_ON else 0.015
-        parts.circle(knee, kneecap, "db-joint db-knee")
-        for joint in (hip, shoulder):
-            parts.circle(joint, 0.015, "db-joint")
-    parts.line((-FRONT["hips"], p["hip"][1]), (FRONT["hips"], p["hip"][1]), STROKES["thigh"])
-    parts.line((0, p["hip"][1]), (0, p["shoulder"][1]), STROKES["trunk"] * 1.6)
-    parts.line(
+        _front_leg(layer(p["knee"][0]), pose, p, side)
+    trunk = layer(p["hip"][0])
+    trunk.line((-FRONT["hips"], p["hip"][1]), (FRONT["hips"], p["hip"][1]), STROKES["thigh"])
+    # The trunk's rounded end stops at the hips, so hips dropped to the knees show as low.
+    waist = min(p["hip"][1] + STROKES["trunk"] * 0.8 / 100, p["shoulder"][1])
+    trunk.line((0, waist), (0, p["shoulder"][1]), STROKES["trunk"] * 1.6)
+    trunk.line(
         (-FRONT["shoulders"], p["shoulder"][1]), (FRONT["shoulders"], p["shoulder"][1]), STROKES["arm"]
     )
-    parts.line((0, p["shoulder"][1]), (0, p["neck"][1]), STROKES["neck"])
-    parts.circle((0, p["head"][1]), HEAD_RADIUS, "db-head")
-    canvas.group(f"db-body {cls}".strip(), parts.parts)
+    trunk.line((0, p["shoulder"][1]), (0, p["neck"][1]), STROKES["neck"])
+    trunk.circle((0, p["head"][1]), HEAD_RADIUS, "db-head")
+    # The side view's near arm is the lifter's left: on the reader's right from the front.
+    near = 1 if pose.view == "front" else -1
+    for index, arm in enumerate(body.arms):
+        side = near if index == 0 else -near
+        _front_arm(layer(arm[1][0]), pose, body, arm, side, index < len(pose.hands_on))
+    facing = 1 if pose.view == "front" else -1
+    nearer = sorted(layers, key=lambda item: round(facing * item[0], 2))
+    canvas.group(f"db-body {cls}".strip(), [part for _, drawn in nearer for part in drawn])
 
 
 def _draw(canvas: _Canvas, pose: Pose, cls: str = "", ghost: Pose | None = None) -> None:

@@ -21,7 +21,8 @@ The figure faces right. Angles are in degrees:
   knee's bend.
 
 Each stance builds the legs in its own function (`_standing_legs`, `_kneeling_legs`,
-`_plank_legs`, …); the trunk, head and arms are built on them by `_upper_body`, the same for all.
+`_plank_legs`, `_hanging_legs`, …); the trunk, head and arms are built on them by
+`_upper_body`, the same for all.
 
 `check` proves each pose physically possible (`physics_problem`): the centre of mass over the
 feet, nothing through the body, floor or props, and the declared contacts within a small gap.
@@ -175,6 +176,10 @@ REAR_FEET = ("toes", "bench")
 HOLDS = ("hands", "front-rack", "overhead")
 # Hanging still, the centre of mass lies under the hands within this, metres.
 HANG_MARGIN = 0.03
+# Hanging, the feet clear the floor by at least this, metres, so that the figure hangs.
+HANG_CLEARANCE = 0.1
+# A hanging foot points its toes: bent this far past square to the shin, degrees.
+POINTED_FOOT = 30
 # A bar in the front rack or overhead balances within this of the middle of the foot, metres.
 MIDFOOT = 0.06
 # A split stance's rear foot rests on the floor or the bench within this, metres.
@@ -263,7 +268,9 @@ class Pose(_Model):
     hold: Literal[HOLDS] = Field(
         default="hands", description="How a barbell is held: in the `hands`, `front-rack` or `overhead`."
     )
-    knees_in: int = _angle("knees_in", "Front view: each knee's drift towards the other")
+    knees_in: int = _angle(
+        "knees_in", "Front view: each shin's tilt inwards, the knee drifting towards the other"
+    )
     ankles_in: int = _angle("ankles_in", "Front view: each ankle's roll inwards, the arch flattening")
     toes_out: int = _angle("toes_out", "Front view: each foot turned out; bent knees follow the toes")
     stance_width: int | None = Field(
@@ -538,7 +545,7 @@ class Body:
         if pose.stance == "plank":
             p, trunk_tilt, forearm_tilt = _plank(pose)
         else:
-            legs = _kneeling_legs if pose.stance == "kneeling" else _standing_legs
+            legs = {"kneeling": _kneeling_legs, "hanging": _hanging_legs}.get(pose.stance, _standing_legs)
             p, shin_tilt = legs(pose)
             trunk_tilt, forearm_tilt = _upper_body(pose, p, shin_tilt)
         bar = None
@@ -575,6 +582,10 @@ class Body:
 
     def trunk_at(self, t: float) -> tuple[Point, float]:
         return _trunk_at(self.points, t)
+
+    def in_front_of_chest(self, point: Point) -> float:
+        """How far `point` lies in front of the trunk's front surface (negative: behind it)."""
+        return -_side(self.points["hip"], self.points["shoulder"], point) - TRUNK_HALF
 
     def parts(self) -> list[tuple[str, Point, Point, float]]:
         """(name, one end, other end, half thickness) of every drawn part of the body."""
@@ -692,6 +703,21 @@ def _kneeling_legs(pose: Pose) -> tuple[dict[str, Point], float]:
         "toe": (-SHANK - FOOT + HEEL, FOOT_HALF),
     }
     return p, 90
+
+
+def _hanging_legs(pose: Pose) -> tuple[dict[str, Point], float]:
+    """Legs hanging from the hips, the toes pointed, the sole as far from the ankle as when
+    standing; the body is lifted to the bar once built."""
+    ankle = (0.0, 0.0)
+    toes = pose.shin_tilt + 90 + POINTED_FOOT
+    sole = _polar(ankle, ANKLE_HEIGHT - FOOT_HALF, toes + 90)
+    p = {
+        "ankle": ankle,
+        "toe": _polar(sole, FOOT - HEEL, toes),
+        "heel": _polar(sole, HEEL, toes + 180),
+        "knee": _polar(ankle, SHANK, pose.shin_tilt),
+    }
+    return p, pose.shin_tilt
 
 
 def _plank_legs(pose: Pose, shin_tilt: float) -> dict[str, Point]:
@@ -959,11 +985,11 @@ def _plank_reaches(pose: Pose, body: Body) -> str | None:
 
 def _hangs(pose: Pose, body: Body) -> str | None:
     feet = min(body.points[name][1] for name in ("heel", "toe")) - FOOT_HALF
-    if feet < 0.01:
+    if feet < HANG_CLEARANCE:
         where = "above" if feet > 0 else "below"
         return (
             f"hanging from the bar {PULL_UP_BAR} cm up, the feet end {_cm(feet)} cm {where} the floor; "
-            "they hang clear of it: bend the knees or the elbows"
+            f"they hang at least {_cm(HANG_CLEARANCE)} cm clear of it: bend the knees or the elbows"
         )
     rise = body.points["hand"][1] - body.points["shoulder"][1]
     if rise < 0.05:

@@ -311,3 +311,24 @@ def test_a_stance_a_body_cannot_take_is_refused_with_its_place(tmp_path):
         "content/exercises/split.yml:10:5: `positions[0]`: `stance: split`: the rear ankle ends 27 cm "
         "below where it stands on its toes; `rear_knee: 71` puts it on its toes"
     ) in result.stderr, result.stderr
+
+
+def test_a_hanging_figure_hangs_from_the_bar_with_its_feet_off_the_floor():
+    """Hands on the bar overhead (the arms straight up in a dead hang, bent at the top of the
+    pull-up), the feet pointed and at least 10 cm above the ground line."""
+    poses = dict(EXAMPLES)
+    for name in ("test/push-pull-superset/hang", "test/push-pull-superset/finish"):
+        root = parse(pose_svg(poses[name]))
+        ground = next(e for e in drawn(root) if "db-ground" in classes(e))
+        floor = float(ground.get("y1")) - float(ground.get("stroke-width")) / 2
+        feet = [e for e in drawn(root) if "db-foot" in classes(e)]
+        assert feet and all(floor - bounds(foot)[3] >= 10 for foot in feet), name
+        bar = next(e for e in drawn(root) if "db-bar" in classes(e))
+        assert float(bar.get("cy")) == -200
+        hands = [e for e in drawn(root) if "db-hand" in classes(e)]
+        assert hands and all(hand.get("cy") == bar.get("cy") for hand in hands), name
+        body = poses[name].body()
+        assert body.points["toe"][1] < body.points["ankle"][1] - 0.1, f"{name}: the toes point down"
+    hang = poses["test/push-pull-superset/hang"].body().points
+    assert abs(hang["hand"][0] - hang["shoulder"][0]) < 0.05
+    assert hang["hand"][1] - hang["shoulder"][1] > 0.6

@@ -266,7 +266,7 @@ def test_a_wide_stance_with_toes_out_draws_feet_wide_and_knees_out():
     wide = narrow.model_copy(update={"stance_width": 70, "toes_out": 30})
     narrow_feet, wide_feet = _feet(pose_svg(narrow)), _feet(pose_svg(wide))
     assert max(abs(f[0]) for f in wide_feet) > max(abs(f[0]) for f in narrow_feet) + 20
-    knees = [abs(float(elements(pose_svg(pose), "db-joint")[0].get("cx"))) for pose in (narrow, wide)]
+    knees = [abs(float(elements(pose_svg(pose), "db-knee")[0].get("cx"))) for pose in (narrow, wide)]
     assert knees[1] > knees[0] + 10
 
 
@@ -363,7 +363,7 @@ def test_hanging_from_the_bar_puts_the_centre_of_mass_under_the_hands():
         body = EXAMPLES[name].body()
         assert body.points["hand"] == pytest.approx(body.bar)
         assert abs(body.centre_of_mass()[0] - body.bar[0]) <= 0.03, name
-        assert min(body.points["toe"][1], body.points["heel"][1]) - 0.025 > 0.01, name
+        assert min(body.points["toe"][1], body.points["heel"][1]) - 0.025 >= 0.1, name
     top = EXAMPLES["push-pull-superset/finish"].body()
     assert top.points["head"][1] > top.bar[1]
 
@@ -371,10 +371,13 @@ def test_hanging_from_the_bar_puts_the_centre_of_mass_under_the_hands():
 def test_a_hang_that_cannot_be_held_is_refused():
     bar = {"stance": "hanging", "props": ["pull-up-bar"]}
     assert refused(shoulder=180, **bar).startswith(
-        "hanging from the bar 200 cm up, the feet end 11 cm below the floor"
+        "hanging from the bar 200 cm up, the feet end 20 cm below the floor; they hang at least 10 cm clear"
     )
-    assert refused(shoulder=180, knee=60, hip=20, trunk=15, **bar).startswith(
-        "the centre of mass is 25 cm behind the hands: hanging still"
+    assert refused(shoulder=180, hip=20, knee=90, **bar).startswith(
+        "hanging from the bar 200 cm up, the feet end 6 cm above the floor"
+    )
+    assert refused(shoulder=180, knee=100, hip=20, trunk=15, **bar).startswith(
+        "the centre of mass is 26 cm behind the hands: hanging still"
     )
     assert "give both" in refused(stance="hanging", shoulder=180, knee=60)
 
@@ -423,7 +426,7 @@ def test_a_front_view_honours_the_knee_and_hip_angles():
     assert all(length < 15 for length in _thighs(bottom)) and len(_thighs(bottom)) == 2
     assert all(length > 35 for length in _thighs(standing))
     assert elements(pose_svg(bottom), "db-thigh-end") and not elements(pose_svg(standing), "db-thigh-end")
-    heads = [float(elements(pose_svg(pose), "db-head")[-1].get("cy")) for pose in (bottom, standing)]
+    heads = [_centre(_head(pose_svg(pose)))[1] for pose in (bottom, standing)]
     assert heads[0] > heads[1] + 30  # the head comes down with the hips and the trunk's lean
     square = bottom.model_copy(update={"knees_in": 0})
     caved, straight = _front_knees(bottom), _front_knees(square)
@@ -438,3 +441,77 @@ def test_a_back_view_draws_heels_and_the_same_heights():
     assert [y for _, y in _front_knees(back)] == [y for _, y in _front_knees(front)]
     heels = elements(pose_svg(back), "db-foot")
     assert len(heels) == 2 and all(heel.tag.endswith("line") for heel in heels)
+
+
+# Front and back views at the bottom of a squat. SVG y grows downwards, in centimetres.
+
+SQUAT = {"ankle": 25, "knee": 100, "trunk": 20, "shoulder": 90}
+
+
+def _centre(element: ET.Element) -> tuple[float, float]:
+    return float(element.get("cx")), float(element.get("cy"))
+
+
+def _head(svg) -> ET.Element:
+    return next(e for e in ET.fromstring(str(svg)).iter() if e.get("class") == "db-head")
+
+
+def _order(svg, cls: str) -> list[int]:
+    """Where each element of class `cls` comes in drawing order: later is drawn on top."""
+    return [i for i, e in enumerate(ET.fromstring(str(svg)).iter()) if cls in e.get("class", "").split()]
+
+
+def test_a_front_view_squat_bottom_drops_the_hips_between_knees_over_the_feet():
+    standing = Pose(caption="x", view="front")
+    bottom = Pose(caption="x", view="front", **SQUAT)
+    hips = [max(_centre(hip)[1] for hip in elements(pose_svg(pose), "db-hip")) for pose in (standing, bottom)]
+    assert hips[1] - hips[0] >= 30  # the hips 36 cm lower than standing
+    knees = _front_knees(bottom)
+    assert all(0 <= y - hips[1] <= 15 for _, y in knees)  # down at the knees
+    # Feet straight ahead: each knee over its foot (16 cm out); turned out, further out still.
+    assert all(abs(abs(x) - 16) <= 1 for x, _ in knees)
+    out = bottom.model_copy(update={"stance_width": 40, "toes_out": 20})
+    assert all(abs(x) >= 20 + 5 for x, _ in _front_knees(out))
+
+
+def test_knees_caving_at_depth_come_inside_the_feet():
+    over = EXAMPLES["front-squat-to-press/bottom-front"]
+    caving = EXAMPLES["front-squat-to-press/knees-caving"]
+    assert over.model_copy(update={"knees_in": 20, "caption": caving.caption, "name": caving.name}) == caving
+    foot = over.stance_width / 2
+    assert all(abs(x) > foot + 5 for x, _ in _front_knees(over))
+    assert all(abs(x) < foot - 5 for x, _ in _front_knees(caving))
+    assert [y for _, y in _front_knees(over)] == [y for _, y in _front_knees(caving)]
+
+
+def test_a_front_view_keeps_the_arms_off_the_thighs():
+    """Arms hanging at the bottom of a squat pass behind the knees, which are drawn over them;
+    arms reaching forward end above the hips; a goblet hold brings the hands together at the
+    chest."""
+    hanging = pose_svg(Pose(caption="x", view="front", ankle=25, knee=100, trunk=30))
+    assert max(_order(hanging, "db-hand")) < min(_order(hanging, "db-thigh"))
+    forward = pose_svg(Pose(caption="x", view="front", **SQUAT))
+    hip = min(_centre(e)[1] for e in elements(forward, "db-hip"))
+    assert all(_centre(hand)[1] < hip - 15 for hand in elements(forward, "db-hand"))
+    goblet = Pose(caption="x", view="front", **{**SQUAT, "shoulder": 30, "elbow": 130})
+    hands = [_centre(hand) for hand in elements(pose_svg(goblet), "db-hand")]
+    shoulder = -goblet.body().points["shoulder"][1] * 100
+    assert all(abs(x) <= 5 and shoulder < y < hip for x, y in hands)
+    # From behind, those hands are hidden by the trunk, drawn after them.
+    back = pose_svg(goblet.model_copy(update={"view": "back"}))
+    trunk = next(i for i, e in enumerate(ET.fromstring(str(back)).iter()) if e.get("class") == "db-head")
+    assert max(_order(back, "db-hand")) < trunk
+    assert min(_order(pose_svg(goblet), "db-hand")) > _order(pose_svg(goblet), "db-thigh")[-1]
+
+
+def test_front_and_back_views_draw_two_feet_and_no_props():
+    fronts = [pose for pose in [*POSES.values(), *EXAMPLES.values()] if pose.view != "side"]
+    assert {"front", "back"} <= {pose.view for pose in fronts}
+    for pose in fronts:
+        svg = pose_svg(pose)
+        assert len(elements(svg, "db-foot")) == 2 and not elements(svg, "db-prop"), pose.caption
+    refusal = "a front view draws a lifter standing on two feet, without props"
+    assert refused(view="front", knee=20, trunk=50, props=["kettlebell"]) == refusal
+    assert refused(view="back", stance="one-leg", trunk=80, shoulder=80, free_hip=0) == refusal.replace(
+        "front", "back"
+    )
