@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .decks import ALL_CARDS
 from .library import Library
 from .model import LIMITS, Exercise, Menu
+from .pick import render_pick_page
 from .qr import qr_svg
 from .render import make_environment
 from .scope import EVERY_RECORD, Scope
@@ -485,8 +486,8 @@ def menu_poster_options(menu: Menu, views: Views) -> list[PosterStep]:
 def render_cards(
     library: Library, views: Views, site_url: str | None, scope: Scope = EVERY_RECORD
 ) -> Outputs:
-    """The card of every exercise and the poster of every ladder and menu in `scope`, and the
-    cards index."""
+    """The card of every exercise and the poster of every ladder and menu in `scope`, the
+    cards index and the pick page."""
     if not site_url:
         log.warning(
             "drillbook: site_url is not set, so the cards have no QR code; set "
@@ -534,4 +535,5 @@ def render_cards(
         exercises=exercises, ladders=ladders, menus=menus, all_cards=ALL_CARDS
     )
     pages.add("cards/index.md", index, "the cards index")
+    pages.add_all(render_pick_page(exercises))
     return pages

@@ -86,11 +86,11 @@ REFERENCES: dict[str, list[tuple[tuple, str]]] = {
 
 
 # Ids whose pages would land on a page or folder the generator makes itself: the index of
-# each kind (`exercises/index.md`, `cards/index.md`, `embed/index.md`), and the folders of
+# each kind (`exercises/index.md`, `cards/index.md`, `embed/index.md`), the folders of
 # ladder and menu posters and PDF decks beside the cards (`cards/ladders/`, `cards/menus/`,
-# `cards/pdf/`).
+# `cards/pdf/`), and the pick page (`cards/pick/`).
 RESERVED_IDS: dict[str, set[str]] = {
-    "exercises": {"index", "ladders", "menus", "pdf"},
+    "exercises": {"index", "ladders", "menus", "pdf", "pick"},
     "faults": {"index"},
     "ladders": {"index"},
     "menus": {"index"},

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .pick import PICK_FOLDER
 from .render import TEMPLATES
 from .views import SiteNames
 
@@ -31,10 +32,10 @@ SKIPPED_PREFIXES = ("assets/javascripts/lunr/",)
 SKIPPED_SUFFIXES = {".map", ".gz", ".xml", ".py"}
 # The order in which folders are precached while the budget lasts: the theme's files, then the
 # home page and the hand-written pages (None: every folder not named here), the search index,
-# the record pages, browse pages, figures, media, cards and embed pages. Within a folder, its
-# index comes first.
+# the pick page (a coach opens it offline to print what she picked), the record pages, browse
+# pages, figures, media, cards and embed pages. Within a folder, its index comes first.
 FOLDER_ORDER = (
-    "assets", None, "search", "exercises", "faults", "ladders", "menus",
+    "assets", None, "search", PICK_FOLDER, "exercises", "faults", "ladders", "menus",
     "browse", "figures", "media", "cards", "embed",
 )  # fmt: skip
 # Megabytes precached by default: all of a library of a few hundred exercises, the most
@@ -100,6 +101,8 @@ def precached_urls(site_dir: Path, budget_mb: float = OFFLINE_MB) -> Precache:
 
 def _rank(path: PurePosixPath) -> tuple:
     folder = path.parts[0] if len(path.parts) > 1 else None
+    if str(path.parent) == PICK_FOLDER:
+        folder = PICK_FOLDER
     return FOLDER_ORDER.index(folder if folder in FOLDER_ORDER else None), len(path.parts), path.parts
 
 

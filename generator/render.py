@@ -76,6 +76,15 @@ def slug(value: str) -> Markup:
     return Markup(value)
 
 
+def pick_button(ids: list[str], label: str) -> Markup:
+    """A button that adds the cards of `ids` to the coach's pick (overrides/assets/pick.js).
+    It is hidden until the script shows it: without scripts there is no pick."""
+    return Markup(
+        f'<button type="button" class="md-button db-pick-add" data-pick-ids="{",".join(map(slug, ids))}" '
+        f"hidden>{escape_text(label)}</button>"
+    )
+
+
 @functools.cache
 def make_environment() -> Environment:
     """Jinja for Markdown output, one per process: templates compile once and are checked
@@ -90,7 +99,7 @@ def make_environment() -> Environment:
         autoescape=False,
     )
     env.filters.update(yaml=yaml_value, indented=indented)
-    env.globals.update(link=page_link, slug=slug, deck_links=deck_links)
+    env.globals.update(link=page_link, slug=slug, deck_links=deck_links, pick_button=pick_button)
     return env
 
 

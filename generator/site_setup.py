@@ -14,7 +14,7 @@ from .theme import THEME_DIR
 from .write import OWNED_FOLDERS
 
 STYLESHEETS = ("assets/drillbook.css", "assets/a11y.css", "assets/print.css", "assets/media.css")
-SCRIPTS = ("assets/media.js",)
+SCRIPTS = ("assets/media.js", "assets/pick.js")
 MARKDOWN_EXTENSIONS = (
     "attr_list",
     "md_in_html",

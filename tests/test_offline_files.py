@@ -34,6 +34,7 @@ def test_the_build_keeps_pages_cards_embeds_search_and_assets_but_not_decks_or_d
         f"faults/{min(library.faults)}/",
         f"ladders/{ladder}/",
         f"cards/{exercise}/",
+        "cards/pick/",
         f"cards/ladders/{ladder}/",
         f"embed/{exercise}/",
         "search/search_index.json",
@@ -72,12 +73,13 @@ def test_version_changes_with_a_kept_file_and_only_then(tmp_path):
 
 
 def test_the_budget_keeps_what_a_reader_needs_first(tmp_path):
-    """Each file is 100 bytes; a 600-byte budget keeps the theme's files, the home page, the
-    hand-written pages, the search index and the exercise pages, and leaves cards and embeds
-    to be kept once opened."""
+    """Each file is 100 bytes; a 700-byte budget keeps the theme's files, the home page, the
+    hand-written pages, the search index, the pick page and the exercise pages, and leaves
+    cards and embeds to be kept once opened."""
     for name in (
         "embed/a/index.html",
         "cards/a/index.html",
+        "cards/pick/index.html",
         "exercises/a/index.html",
         "exercises/index.html",
         "search/search_index.json",
@@ -87,23 +89,24 @@ def test_the_budget_keeps_what_a_reader_needs_first(tmp_path):
     ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes(b"x" * 100)
-    _, precache = write_offline_files(tmp_path, SiteNames("Club drills"), budget_mb=0.0006)
+    _, precache = write_offline_files(tmp_path, SiteNames("Club drills"), budget_mb=0.0007)
     assert precache.urls == precache_of(tmp_path)
     assert precache.urls == [
         "assets/site.css",
         "./",
         "coaching/",
         "search/search_index.json",
+        "cards/pick/",
         "exercises/",
         "exercises/a/",
     ]
-    assert (precache.size, precache.left_out) == (600, 2)
+    assert (precache.size, precache.left_out) == (700, 2)
     assert precache.summary() == (
-        "6 files, 0.0 MB kept for offline use; "
+        "7 files, 0.0 MB kept for offline use; "
         "2 more are kept once opened (the budget, `offline_mb`, is full)"
     )
     _, everything = write_offline_files(tmp_path, SiteNames("Club drills"))
-    assert (len(everything.urls), everything.left_out) == (8, 0)
+    assert (len(everything.urls), everything.left_out) == (9, 0)
 
 
 def test_offline_mb_in_mkdocs_yml_sets_the_budget(built_site, project, tmp_path):

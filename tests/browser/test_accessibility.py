@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-KINDS = ["home", "exercise", "fault", "ladder", "card", "embed"]
+KINDS = ["home", "exercise", "fault", "ladder", "card", "embed", "pick", "pick-sheet", "cards"]
 
 
 def page_path(kind: str, library) -> str:
     """The site path of one page of `kind`, picked from the shipped library."""
     exercise = min(library.exercises)
+    pick = ",".join(sorted(library.exercises)[:3])
     return {
         "home": "/",
         "exercise": f"/exercises/{exercise}/",
@@ -18,6 +19,9 @@ def page_path(kind: str, library) -> str:
         "ladder": f"/ladders/{min(library.ladders)}/",
         "card": f"/cards/{exercise}/",
         "embed": f"/embed/{exercise}/",
+        "pick": f"/cards/pick/?ids={pick}&layout=card",
+        "pick-sheet": f"/cards/pick/?ids={pick}&layout=sheet",
+        "cards": "/cards/",
     }[kind]
 
 

@@ -146,7 +146,7 @@ def exercise_cards(site: Path) -> list[str]:
     return sorted(
         path.parent.name
         for path in (site / "cards").glob("*/index.html")
-        if path.parent.name not in ("ladders", "menus")
+        if path.parent.name not in ("ladders", "menus", "pick")
     )
 
 

@@ -176,3 +176,20 @@ def test_reader_clicks_searches_scans_and_embeds_under_the_path(page, subpath_si
         url for url in page.requested if urlsplit(url).scheme == "http" and not url.startswith(site)
     ] == []
     assert strays == []
+
+
+def test_the_pick_picks_and_prints_under_the_path(page, subpath_site, library):
+    from pypdf import PdfReader
+
+    site, _, strays = subpath_site
+    exercise = library.exercises[min(library.exercises)]
+    page.goto(f"{site}exercises/{exercise.id}/")
+    page.get_by_role("button", name="Add to pick").click()
+    page.get_by_role("link", name="Your pick").click()
+    expect(page.locator('.db-pick-print[aria-busy="false"] .db-card')).to_have_count(1)
+    assert (
+        page.get_by_label("Link to this pick").input_value()
+        == f"{site}cards/pick/?ids={exercise.id}&layout=card"
+    )
+    assert len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages) == 1
+    assert strays == []
