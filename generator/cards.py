@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from markupsafe import Markup
 
 from .decks import ALL_CARDS
+from .figures import HEIGHT as FIGURE_HEIGHT
+from .figures import WIDTH as FIGURE_WIDTH
 from .library import Library
 from .model import LIMITS, Exercise, Menu
 from .pick import render_pick_page
@@ -140,12 +142,14 @@ CUE_LINES_TOTAL = 10
 
 @dataclass(frozen=True)
 class Box:
-    """A part of a printed card: `lines` lines of `width_mm` at `size_pt`."""
+    """A part of a printed card: `lines` lines of `width_mm` at `size_pt`, each line
+    `leading` times the font size tall (CSS line-height)."""
 
     width_mm: float
     size_pt: float
     lines: int
     caps: bool = False
+    leading: float = 1.25
 
     @property
     def em(self) -> float:
@@ -160,6 +164,14 @@ class Box:
 
     def lines_of(self, text: str) -> int:
         return len(wrap(text, self.em, self.caps))
+
+    @property
+    def line_mm(self) -> float:
+        return self.size_pt * self.leading * _MM_PER_PT
+
+    def height_mm(self, text: str, prefix: str = "") -> float:
+        """The height `prefix` + `text` takes, as printed."""
+        return self.lines_of(prefix + text) * self.line_mm
 
 
 QR_MM = 32
@@ -258,14 +270,20 @@ def fit(text: str, em: float, lines: int, caps: bool = False) -> str:
     return " ".join([*kept[:-1], tail.rstrip(" ,;:.–-")]) + ELLIPSIS
 
 
-def fit_cues(cues: list[str], box: Box = CARD["cue"]) -> list[str]:
-    """The first CARD_CUES cues, together in at most CUE_LINES_TOTAL lines of `box`, each in
-    at most CUE_LINES_EACH, leaving at least one line for every cue after it."""
-    kept = cues[:CARD_CUES]
+def fit_cues(
+    cues: list[str],
+    box: Box = CARD["cue"],
+    count: int = CARD_CUES,
+    lines_each: int = CUE_LINES_EACH,
+    lines_total: int = CUE_LINES_TOTAL,
+) -> list[str]:
+    """The first `count` cues, together in at most `lines_total` lines of `box`, each in at
+    most `lines_each`, leaving at least one line for every cue after it."""
+    kept = cues[:count]
     fitted = []
-    left = CUE_LINES_TOTAL
+    left = lines_total
     for index, cue in enumerate(kept):
-        allowed = min(CUE_LINES_EACH, left - (len(kept) - index - 1))
+        allowed = min(lines_each, left - (len(kept) - index - 1))
         text = box.fit(cue, allowed)
         fitted.append(text)
         left -= box.lines_of(text)
@@ -366,6 +384,206 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         figure=figure,
         photo=photo,
         photo_credit=CARD["photo_credit"].fit(photo.credit_line) if photo else None,
+    )
+
+
+# The forms a coach's pick prints (cards/pick/), pre-rendered hidden in every card page
+# beside the full card: a half-page station card and a row of a session sheet. As for the
+# full card, everything that decides whether they fit is here; card.css holds the same sizes.
+# The printable area shared by A4 and Letter (see PAGE_WIDTH_MM): Letter's height.
+PAGE_HEIGHT_MM = 279.4 - 2 * 12
+# Station cards: two to a sheet, one above the other, each half the page inside card.css's
+# 12 mm margins, so that the dashed line between them, where she cuts, is the middle of the
+# sheet: A5 landscape on A4 (210 × 148.5 mm), half a Letter sheet (215.9 × 139.7 mm). The
+# text is fitted to the smaller half, A4's width and Letter's height (card.css gives a card
+# 127.6 mm, 136.4 mm on A4), less STATION_CUT_MM between the text and the cut line.
+STATION_WIDTH_MM = PAGE_WIDTH_MM
+STATION_CUT_MM = 8
+STATION_HEIGHT_MM = 127.6 - STATION_CUT_MM - 0.75 * _MM_PER_PT  # and the dashed line
+STATION_GAP_MM = 6  # between the title and the QR code, the cues and the figure, two faults
+STATION_QR_MM = 28
+# The key figure beside the cues, smaller than the full card's so the faults fit under it
+# and the cues keep 18pt: its thigh is still 2.3 mm thick (see FIGURE_MM).
+STATION_FIGURE_MM = 50
+STATION_CUES = 3
+STATION_FAULTS = 2
+STATION_CUE_LINES = 2
+_STATION_HEADING_MM = STATION_WIDTH_MM - STATION_QR_MM - STATION_GAP_MM
+_STATION_FAULT_MM = (STATION_WIDTH_MM - STATION_GAP_MM) / STATION_FAULTS
+STATION = {
+    "title": Box(_STATION_HEADING_MM, 28, 2, leading=1.1),
+    "dose": Box(_STATION_HEADING_MM, 13, 1),
+    "cue": Box(STATION_WIDTH_MM - 11, 18, STATION_CUE_LINES, leading=1.2),
+    "cue_by_figure": Box(
+        STATION_WIDTH_MM - STATION_FIGURE_MM - STATION_GAP_MM - 11, 18, STATION_CUE_LINES, leading=1.2
+    ),
+    "faults_heading": Box(STATION_WIDTH_MM, 10, 1, caps=True),
+    "fault": Box(_STATION_FAULT_MM, 12, 1),
+    "fix": Box(_STATION_FAULT_MM, 12, 2),
+}
+# card.css's fixed space (mm) under the title, under the head (padding and a 1.5pt rule),
+# above the cues, under each cue, above the faults, under their heading and above a fix.
+STATION_SPACE = {
+    "dose": 1.5,
+    "head": 2.5 + 1.5 * _MM_PER_PT,
+    "lead": 3,
+    "cue": 2.2,
+    "faults": 3,
+    "faults_heading": 1,
+    "fix": 0.5,
+}
+
+# The session sheet: a head (title and date line) and six rows on a page inside the 12 mm
+# margins, A4's width and Letter's height. Each row is as tall whatever it holds.
+SHEET_ROWS = 6
+SHEET_HEAD_MM = 18
+SHEET_ROW_MM = 38.5
+SHEET_ROW_PADDING_MM = 1.2  # top and bottom
+SHEET_GAP_MM = 5  # between the figure, the text and the QR code
+SHEET_FIGURE_MM = 32
+SHEET_QR_MM = 26  # a phone reads 18 mm from arm's length
+SHEET_CUES = 2
+SHEET_CUE_LINES = 2
+_SHEET_TEXT_MM = PAGE_WIDTH_MM - SHEET_FIGURE_MM - SHEET_QR_MM - 2 * SHEET_GAP_MM
+SHEET = {
+    "name": Box(_SHEET_TEXT_MM, 16, 1, leading=1.2),
+    "dose": Box(_SHEET_TEXT_MM, 11, 1),
+    "cue": Box(_SHEET_TEXT_MM - 6, 12, SHEET_CUE_LINES, leading=1.15),
+}
+# card.css's fixed space (mm) under the name, under the dose line and under each cue.
+SHEET_SPACE = {"name": 1, "dose": 1.5, "cue": 0.8}
+
+
+def figure_height_mm(width_mm: float) -> float:
+    """The height of a key figure drawn `width_mm` wide (figures.py's canvas)."""
+    return width_mm * FIGURE_HEIGHT / FIGURE_WIDTH
+
+
+def fit_dose_origin(box: Box, amount: str, origin: str) -> str:
+    """`origin` cut so that 'amount (origin)' takes one line of `box`; the parentheses are
+    counted in the prefix."""
+    return box.fit(origin, prefix=f"{amount} () ")
+
+
+@dataclass(frozen=True)
+class StationCard:
+    """The ready-to-print text of one half-page station card."""
+
+    id: str
+    title: str
+    dose: str
+    dose_origin: str
+    cues: list[str]
+    faults: list[CardFault]
+    url: str | None
+    qr: Markup | None
+    figure: Markup | None
+
+    @property
+    def height_mm(self) -> float:
+        """The height of its content as card.css lays it out; at most STATION_HEIGHT_MM."""
+        space = STATION_SPACE
+        heading = STATION["title"].height_mm(self.title)
+        if self.dose:
+            heading += space["dose"] + STATION["dose"].height_mm(self.dose_origin, f"{self.dose} () ")
+        head = max(heading, STATION_QR_MM if self.qr else 0) + space["head"]
+        cue_box = STATION["cue_by_figure" if self.figure else "cue"]
+        cues = sum(cue_box.height_mm(cue) + space["cue"] for cue in self.cues)
+        figure = figure_height_mm(STATION_FIGURE_MM) if self.figure else 0
+        lead = space["lead"] + max(cues, figure) if self.cues or self.figure else 0
+        faults = 0.0
+        if self.faults:
+            tallest = max(
+                STATION["fault"].height_mm(fault.name)
+                + space["fix"]
+                + STATION["fix"].height_mm(fault.fix, "Fix: ")
+                for fault in self.faults
+            )
+            heading = STATION["faults_heading"].line_mm + space["faults_heading"]
+            faults = space["faults"] + heading + tallest
+        return head + lead + faults
+
+
+def make_station(view: ExerciseView, site_url: str | None) -> StationCard:
+    """The station card of an exercise: its name, key figure, first three cues, first two
+    faults with the fix the full card shows, first dose and a QR code to its page."""
+    exercise = view.exercise
+    url = page_url(site_url, "exercises", exercise.id) if site_url else None
+    figure = view.key_figure.svg if view.key_figure else None
+    dose = view.doses[0] if view.doses else None
+    return StationCard(
+        id=exercise.id,
+        title=STATION["title"].fit(exercise.name),
+        dose=dose.amount if dose else "",
+        dose_origin=fit_dose_origin(STATION["dose"], dose.amount, dose.origin) if dose else "",
+        cues=fit_cues(
+            [cue.text for cue in exercise.card_cues],
+            STATION["cue_by_figure" if figure else "cue"],
+            STATION_CUES,
+            STATION_CUE_LINES,
+            STATION_CUES * STATION_CUE_LINES,
+        ),
+        faults=[
+            CardFault(
+                STATION["fault"].fit(check.fault.name),
+                STATION["fix"].fit(check.fix.text, prefix="Fix: "),
+                check.fault.id,
+            )
+            for check in view.checks[:STATION_FAULTS]
+        ],
+        url=url,
+        qr=qr_svg(url) if url else None,
+        figure=figure,
+    )
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """The ready-to-print text of an exercise's row on a session sheet."""
+
+    id: str
+    name: str
+    dose: str
+    dose_origin: str
+    cues: list[str]
+    url: str | None
+    qr: Markup | None
+    figure: Markup | None
+
+    @property
+    def height_mm(self) -> float:
+        """The height of its content as card.css lays it out; at most SHEET_ROW_MM less its
+        padding."""
+        space = SHEET_SPACE
+        text = SHEET["name"].height_mm(self.name) + space["name"]
+        if self.dose:
+            text += SHEET["dose"].height_mm(self.dose_origin, f"{self.dose} () ") + space["dose"]
+        text += sum(SHEET["cue"].height_mm(cue) + space["cue"] for cue in self.cues)
+        figure = figure_height_mm(SHEET_FIGURE_MM) if self.figure else 0
+        return max(text, figure, SHEET_QR_MM if self.qr else 0)
+
+
+def make_sheet_row(view: ExerciseView, site_url: str | None) -> SheetRow:
+    """An exercise's row on a session sheet: its name, key figure, first dose, first two
+    cues and a QR code to its page."""
+    exercise = view.exercise
+    url = page_url(site_url, "exercises", exercise.id) if site_url else None
+    dose = view.doses[0] if view.doses else None
+    return SheetRow(
+        id=exercise.id,
+        name=SHEET["name"].fit(exercise.name),
+        dose=dose.amount if dose else "",
+        dose_origin=fit_dose_origin(SHEET["dose"], dose.amount, dose.origin) if dose else "",
+        cues=fit_cues(
+            [cue.text for cue in exercise.card_cues],
+            SHEET["cue"],
+            SHEET_CUES,
+            SHEET_CUE_LINES,
+            SHEET_CUES * SHEET_CUE_LINES,
+        ),
+        url=url,
+        qr=qr_svg(url) if url else None,
+        figure=view.key_figure.svg if view.key_figure else None,
     )
 
 
@@ -500,7 +718,11 @@ def render_cards(
     for view in exercises:
         if ("exercises", view.exercise.id) not in scope:
             continue
-        page = card_template.render(card=make_card(view, site_url))
+        page = card_template.render(
+            card=make_card(view, site_url),
+            station=make_station(view, site_url),
+            row=make_sheet_row(view, site_url),
+        )
         pages.add(f"cards/{view.exercise.id}.md", page, f"the card of exercise `{view.exercise.id}`")
     poster_template = env.get_template("poster.md.j2")
 

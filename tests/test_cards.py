@@ -21,10 +21,24 @@ from drillbook.cards import (
     CARD_FAULTS,
     CUE_LINES_TOTAL,
     ELLIPSIS,
+    PAGE_HEIGHT_MM,
     POSTER_LAYOUTS,
+    SHEET,
+    SHEET_CUES,
+    SHEET_HEAD_MM,
+    SHEET_ROW_MM,
+    SHEET_ROW_PADDING_MM,
+    SHEET_ROWS,
+    STATION,
+    STATION_CUES,
+    STATION_FAULTS,
+    STATION_HEIGHT_MM,
+    Box,
     fit,
     fit_poster,
     make_card,
+    make_sheet_row,
+    make_station,
     menu_poster_options,
     poster_steps,
     render_cards,
@@ -412,10 +426,16 @@ def has(exercise, need: str) -> bool:
 
 
 def printed_fixes(pages: dict[str, str], exercise_id: str) -> dict[str, list[str]]:
-    """The fix printed for each fault, by output: the card, the page's checklist, the embed
-    and the HTML fragment."""
+    """The fix printed for each fault, by output: the card, the station card, the page's
+    checklist, the embed and the HTML fragment."""
+    card_page = pages[f"cards/{exercise_id}.md"]
+    card, station = (
+        re.search(rf'<article class="{name}.*?</article>', card_page, re.S).group(0)
+        for name in ("db-card", "db-station")
+    )
     found = {
-        "card": re.findall(r"<dd>Fix: (.+?)</dd>", pages[f"cards/{exercise_id}.md"]),
+        "card": re.findall(r"<dd>Fix: (.+?)</dd>", card),
+        "station": re.findall(r"<dd>Fix: (.+?)</dd>", station),
         "page": re.findall(r"^- \*\*Fix:\*\* (.+)$", pages[f"exercises/{exercise_id}.md"], re.M),
         "embed": re.findall(r"</span> Fix: (.+)$", pages[f"embed/{exercise_id}.md"], re.M),
         "fragment": re.findall(r"<li>Fix: (.+?)</li>", pages[f"embed/{exercise_id}.html"]),
@@ -431,7 +451,7 @@ def test_no_shipped_card_page_or_embed_prints_a_fix_the_exercise_cannot_use(ship
     for exercise in shipped.exercises.values():
         faults = [shipped.faults[link.fault] for link in exercise.faults]
         for output, texts in printed_fixes(pages, exercise.id).items():
-            shown = faults[:CARD_FAULTS] if output == "card" else faults
+            shown = faults[: {"card": CARD_FAULTS, "station": STATION_FAULTS}.get(output, len(faults))]
             assert len(texts) == len(shown), (exercise.id, output)
             for fault, text in zip(shown, texts, strict=True):
                 [fix] = [fix for fix in fault.fix if fix.text.startswith(text.removesuffix(ELLIPSIS))]
@@ -498,3 +518,67 @@ def test_a_lift_from_the_floor_pins_or_blocks_prints_its_set_up(shipped, exercis
     names = [position.name for position in view.exercise.positions]
     assert view.exercise.lifted_from
     assert make_card(view, SITE_URL).figure == view.figures[names.index("start")].svg
+
+
+def station_and_row_boxes(station, row) -> list[tuple[Box, str]]:
+    """Each text of a station card and a sheet row with the box it is printed in."""
+    cue_box = STATION["cue_by_figure" if station.figure else "cue"]
+    dose = [(STATION["dose"], f"{station.dose} () {station.dose_origin}")] if station.dose else []
+    row_dose = [(SHEET["dose"], f"{row.dose} () {row.dose_origin}")] if row.dose else []
+    return [
+        (STATION["title"], station.title),
+        *dose,
+        *((cue_box, cue) for cue in station.cues),
+        *((STATION["fault"], fault.name) for fault in station.faults),
+        *((STATION["fix"], f"Fix: {fault.fix}") for fault in station.faults),
+        (SHEET["name"], row.name),
+        *row_dose,
+        *((SHEET["cue"], cue) for cue in row.cues),
+    ]
+
+
+def test_every_shipped_station_card_and_sheet_row_fits_and_shows_its_text_whole(shipped):
+    """On both papers: a station card within its half, a sheet row within its sixth, and
+    nothing of a shipped card cut: its name, first cues, first faults with the fix the full
+    card shows, and its first dose with where it comes from."""
+    assert SHEET_HEAD_MM + SHEET_ROWS * SHEET_ROW_MM <= PAGE_HEIGHT_MM
+    views = library_views(shipped)
+    for exercise_id, view in views.exercises.items():
+        station, row = make_station(view, SITE_URL), make_sheet_row(view, SITE_URL)
+        assert station.height_mm <= STATION_HEIGHT_MM, exercise_id
+        assert row.height_mm <= SHEET_ROW_MM - 2 * SHEET_ROW_PADDING_MM, exercise_id
+        for box, text in station_and_row_boxes(station, row):
+            assert box.lines_of(text) <= box.lines, (exercise_id, text)
+        cues = [cue.text for cue in view.exercise.card_cues]
+        assert station.title == row.name == view.exercise.name
+        assert station.cues == cues[:STATION_CUES] and row.cues == cues[:SHEET_CUES]
+        card = make_card(view, SITE_URL)
+        assert [(f.id, f.name, f.fix) for f in station.faults] == [
+            (f.id, f.name, f.fix) for f in card.faults[:STATION_FAULTS]
+        ]
+        assert (station.dose, station.dose_origin) == (row.dose, row.dose_origin)
+        assert (station.dose, station.dose_origin) == (view.doses[0].amount, view.doses[0].origin)
+        assert station.qr and station.figure and row.qr and row.figure, exercise_id
+
+
+def test_longest_station_cards_and_sheet_rows_are_cut_to_fit(longest_library):
+    views = library_views(longest_library)
+    for exercise_id, view in views.exercises.items():
+        station, row = make_station(view, SITE_URL), make_sheet_row(view, SITE_URL)
+        assert station.height_mm <= STATION_HEIGHT_MM, exercise_id
+        assert row.height_mm <= SHEET_ROW_MM - 2 * SHEET_ROW_PADDING_MM, exercise_id
+        for box, text in station_and_row_boxes(station, row):
+            assert box.lines_of(text) <= box.lines, (exercise_id, text)
+        assert len(station.cues) == STATION_CUES and len(station.faults) == STATION_FAULTS
+        assert len(row.cues) == SHEET_CUES
+        assert all(text.endswith(ELLIPSIS) for text in [station.title, *station.cues, row.name, *row.cues])
+
+
+def test_card_page_holds_its_station_card_and_sheet_row_hidden(shipped):
+    pages = render_cards(shipped, library_views(shipped), SITE_URL)
+    page = pages["cards/wall-hip-hinge.md"]
+    assert '<article class="db-station" data-card-id="wall-hip-hinge" hidden>' in page
+    assert '<section class="db-sheet-row" data-card-id="wall-hip-hinge" hidden>' in page
+    url = "https://drillbook.example.org/exercises/wall-hip-hinge/"
+    assert page.count(f'aria-label="QR code: {url}"') == 3
+    assert page.index('<article class="db-card">') < page.index('class="db-station"')

@@ -15,6 +15,8 @@ from test_cards import ROOT, deck_pages, longest_project, mkdocs_build
 
 from drillbook.pipeline import read_library
 
+from .test_print_forms import SHEET_ROW, STATION, forms, print_sheet, print_stations
+
 PAPERS = ("A4", "Letter")
 
 
@@ -63,6 +65,23 @@ def test_longest_possible_cards_and_posters_print_on_one_page(page, longest_site
             pages = printed_pages(page, f"{base}/{path}", paper)
             assert len(pages) == 1, (path, paper)
             assert "…" in pages[0]
+
+
+def test_longest_possible_station_cards_and_session_sheets_keep_to_their_half_and_row(
+    page, longest_site, tmp_path
+):
+    """Station cards and session-sheet rows of records at the schema's longest lengths, cut
+    to fit: two cards to a sheet, six rows to a page, on both papers."""
+    project, base, _ = longest_site
+    site = project / "site"
+    longest = sorted(card for card in forms(site, STATION) if "-xxxx" in card)
+    assert len(longest) == 20 and sorted(forms(site, SHEET_ROW)) == sorted(forms(site, STATION))
+    for paper in PAPERS:
+        assert len(print_stations(page, site, base, longest, paper)) == 10, paper
+        (tmp_path / paper).mkdir()
+        printed, codes = print_sheet(page, site, base, longest[:6], paper, tmp_path / paper)
+        assert len(printed) == 1, paper
+        assert sorted(codes) == [f"https://drillbook.example.org/exercises/{card}/" for card in longest[:6]]
 
 
 def test_longest_possible_decks_have_one_page_per_card(longest_site):
