@@ -328,6 +328,8 @@
           if (layout === "sheet" && index > 0 && index % sheetRows === 0) {
             var more = continues.cloneNode(true);
             more.removeAttribute("data-pick-continues");
+            more.querySelector("[data-pick-page]").textContent = String(index / sheetRows + 1);
+            more.querySelector("[data-pick-pages]").textContent = String(Math.ceil(parts.length / sheetRows));
             more.hidden = false;
             printBox.appendChild(more);
           }

@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 from urllib.parse import urlsplit
 
-import pytest
 from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
-
-from .conftest import serve
 
 PAPERS = ("A4", "Letter")
 
@@ -214,40 +210,6 @@ def test_after_one_visit_the_pick_page_opens_and_prints_without_the_network(brow
 # stylesheet of their own for printing them. Where the build already makes them, the copy
 # keeps its own; tests/browser/test_pick_layouts.py runs the same checks on the real site.
 
-FAKE_CSS = """
-.db-pick-print--half > .db-station { box-sizing: border-box; height: 120mm; border-bottom: 1px dashed #000; }
-.db-pick-print--half > .db-station:nth-child(2n + 1):not(:first-child) { break-before: page; }
-.db-pick-print--sheet > .db-sheet-row { box-sizing: border-box; height: 36mm; display: flex; gap: 4mm; }
-.db-sheet-row svg { width: 30mm; height: 30mm; }
-"""
-
-
-@pytest.fixture(scope="module")
-def layouts_site(built_site, library, tmp_path_factory):
-    site = tmp_path_factory.mktemp("layouts") / "site"
-    shutil.copytree(built_site, site)
-    (site / "assets" / "test-layouts.css").write_text(FAKE_CSS, "utf-8")
-    for card_id, exercise in library.exercises.items():
-        path = site / "cards" / card_id / "index.html"
-        html = path.read_text("utf-8")
-        if 'class="db-station"' in html:
-            continue
-        qr = re.search(r'<figure class="db-card__qr".*?</figure>', html, re.S)[0]
-        fake = (
-            f'<article class="db-station" data-card-id="{card_id}" hidden><h1>{exercise.name}</h1>'
-            f"<p>Station card</p>{qr}</article>\n"
-            f'<section class="db-sheet-row" data-card-id="{card_id}" hidden><h2>{exercise.name}</h2>'
-            f"{qr}</section>\n"
-        )
-        html = html.replace('<article class="db-card">', fake + '<article class="db-card">', 1)
-        html = html.replace(
-            "</head>", '<link rel="stylesheet" href="../../assets/test-layouts.css"></head>', 1
-        )
-        path.write_text(html, "utf-8")
-    base, server = serve(site)
-    yield base
-    server.shutdown()
-
 
 def longest_cards(built_site, library, count: int) -> list[str]:
     """The ids of the `count` cards with the most text, longest first."""
@@ -298,19 +260,19 @@ def check_session_sheet(tab, base: str, ids: list[str], tmp_path) -> None:
             png.unlink()
 
 
-def test_station_cards_print_two_to_a_sheet(page, layouts_site, built_site, library):
+def test_station_cards_print_two_to_a_sheet(page, site_url, built_site, library):
     ids = longest_cards(built_site, library, 6)
-    check_station_cards(page, layouts_site, ids, [library.exercises[i].name for i in ids])
+    check_station_cards(page, site_url, ids, [library.exercises[i].name for i in ids])
 
 
-def test_a_session_sheet_of_six_prints_on_one_page(page, layouts_site, built_site, library, tmp_path):
-    check_session_sheet(page, layouts_site, longest_cards(built_site, library, 6), tmp_path)
+def test_a_session_sheet_of_six_prints_on_one_page(page, site_url, built_site, library, tmp_path):
+    check_session_sheet(page, site_url, longest_cards(built_site, library, 6), tmp_path)
 
 
-def test_a_longer_session_sheet_continues_on_the_next_page_and_says_so(page, layouts_site, library):
+def test_a_longer_session_sheet_continues_on_the_next_page_and_says_so(page, site_url, library):
     ids = sorted(library.exercises)[:8]
-    open_pick(page, layouts_site, ids, "sheet")
+    open_pick(page, site_url, ids, "sheet")
     expect(page.locator('[data-pick-message="pages"]')).to_contain_text("takes 2 pages")
     pages = printed(page, "A4")
     assert len(pages) == 2
-    assert pages[0].rstrip().endswith("Continued on the next page.")
+    assert pages[1].lstrip().startswith("Continued: page 2 of 2")
