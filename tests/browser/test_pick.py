@@ -260,15 +260,6 @@ def check_session_sheet(tab, base: str, ids: list[str], tmp_path) -> None:
             png.unlink()
 
 
-def test_station_cards_print_two_to_a_sheet(page, site_url, built_site, library):
-    ids = longest_cards(built_site, library, 6)
-    check_station_cards(page, site_url, ids, [library.exercises[i].name for i in ids])
-
-
-def test_a_session_sheet_of_six_prints_on_one_page(page, site_url, built_site, library, tmp_path):
-    check_session_sheet(page, site_url, longest_cards(built_site, library, 6), tmp_path)
-
-
 def test_a_longer_session_sheet_continues_on_the_next_page_and_says_so(page, site_url, library):
     ids = sorted(library.exercises)[:8]
     open_pick(page, site_url, ids, "sheet")
