@@ -1,4 +1,5 @@
-"""axe-core finds no accessibility violation on each kind of page, in light and dark mode."""
+"""axe-core finds no accessibility violation on each kind of page, in light and dark mode, on a
+desktop screen and on a phone (where Material keeps its whole navigation drawer in the page)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 KINDS = ["home", "exercise", "fault", "ladder", "card", "embed", "pick", "pick-sheet", "cards"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 
 
 def page_path(kind: str, library) -> str:
@@ -31,13 +33,14 @@ def describe(violations: list[dict]) -> str:
     )
 
 
+@pytest.mark.parametrize("screen", VIEWPORTS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_axe_reports_no_violations(browser, site_url, built_site, library, kind, scheme):
+def test_axe_reports_no_violations(browser, site_url, built_site, library, kind, scheme, screen):
     path = page_path(kind, library)
     if kind in ("card", "embed") and not (built_site / path.strip("/") / "index.html").is_file():
         pytest.skip(f"{path} is not built yet")
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, viewport=VIEWPORTS[screen])
     try:
         tab = context.new_page()
         response = tab.goto(site_url + path)
@@ -46,4 +49,4 @@ def test_axe_reports_no_violations(browser, site_url, built_site, library, kind,
         violations = Axe().run(tab).response["violations"]
     finally:
         context.close()
-    assert violations == [], f"{path} ({scheme}):\n{describe(violations)}"
+    assert violations == [], f"{path} ({scheme}, {screen}):\n{describe(violations)}"
