@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .decks import ALL_CARDS
 from .figures import HEIGHT as FIGURE_HEIGHT
 from .figures import WIDTH as FIGURE_WIDTH
+from .figures import FittedFigure
 from .library import Library
 from .model import LIMITS, Exercise, Menu
 from .pick import render_pick_page
@@ -175,14 +176,18 @@ class Box:
 
 
 QR_MM = 32
-# The key position's figure, beside the cues, sized to be read from two metres: its thigh,
-# whose angle tells a hinge from a squat (a 10 cm stroke on the 220 cm wide canvas of
-# figures.py), is 3 mm thick, 5 arc minutes at 2 m, the height of a whole letter on an eye
-# chart's 20/20 line; then even the forearm (6 cm) is 1.8 mm, thicker than the stems of the
-# 28pt bold title. 220 / 10 × 3 = 66 mm wide, 67.5 mm tall. Beside it the cues are narrower,
-# not fewer: the cues column is taller than the figure when it holds CUE_LINES_TOTAL lines,
-# so the longest card is no taller with the figure than without.
+# The key position's figure, cut to its drawing (figures.fitted_pose_svg), takes the height
+# the card's text leaves free on the shorter paper (US Letter), so it reads from two metres:
+# beside the cues, at most FIGURE_MAX_MM wide so that they stay whole, or, for a wide drawing
+# (a bridge, a single-leg hinge) when that makes it taller, under them across the page.
+# FIGURE_MM is the narrowest column beside the cues; a figure is never taller than
+# FIGURE_MAX_HEIGHT_MM, and FIGURE_SPARE_MM of the page is left for rounding in the browser.
+# On the shipped cards a 10 cm thigh prints at least 4.7 mm thick, 8 arc minutes at 2 m.
 FIGURE_MM = 66
+FIGURE_MAX_MM = 96
+FIGURE_MAX_HEIGHT_MM = 160
+FIGURE_SPARE_MM = 3
+FIGURE_GAP_MM = 6  # between the cues and the figure (card.css)
 HEADING_MM = PAGE_WIDTH_MM - QR_MM - 6
 # The photo marked for the card sits in the heading beside the QR code, as tall as it
 # (card.css), and takes the figure's place: the cues then have the whole width.
@@ -195,7 +200,6 @@ CARD = {
     "equipment_by_photo": Box(HEADING_BY_PHOTO_MM, 12, 1),
     "photo_credit": Box(PHOTO_MM, 6.5, 1),
     "cue": Box(PAGE_WIDTH_MM - 11, 17, CUE_LINES_EACH),
-    "cue_by_figure": Box(PAGE_WIDTH_MM - FIGURE_MM - 6 - 11, 17, CUE_LINES_EACH),
     "fault": Box(PAGE_WIDTH_MM, 12, 1),
     "fix": Box(PAGE_WIDTH_MM, 12, 2),
     "ladder": Box(PAGE_WIDTH_MM - 7, 12, 1, caps=True),
@@ -298,6 +302,26 @@ class CardFault:
 
 
 @dataclass(frozen=True)
+class CardFigure:
+    """The key figure as a card prints it: `width_mm` by `height_mm`, beside the cues or,
+    when `under`, under them."""
+
+    svg: Markup
+    width_mm: float
+    height_mm: float
+    under: bool = False
+
+    @property
+    def width(self) -> Markup:
+        """The width as a CSS length, for card.css."""
+        return Markup(f"{self.width_mm:.1f}mm")
+
+    @property
+    def height(self) -> Markup:
+        return Markup(f"{self.height_mm:.1f}mm")
+
+
+@dataclass(frozen=True)
 class Card:
     """The ready-to-print text of one exercise card."""
 
@@ -319,9 +343,111 @@ class Card:
     credit: str
     url: str | None
     qr: Markup | None
-    figure: Markup | None
+    figure: CardFigure | None
     photo: MediaView | None = None
     photo_credit: str | None = None
+
+    @property
+    def cue_box(self) -> Box:
+        """The box the cues are fitted to: the page's width less the figure beside them."""
+        if self.figure is None or self.figure.under:
+            return CARD["cue"]
+        return _cue_box(self.figure.width_mm)
+
+    @property
+    def cues_mm(self) -> float:
+        """The height of the cues' column: its heading and each cue with the space under it."""
+        if not self.cues:
+            return 0.0
+        return CARD_SPACE["heading"] + sum(
+            self.cue_box.height_mm(cue) + CARD_SPACE["cue"] for cue in self.cues
+        )
+
+    @property
+    def lead_mm(self) -> float:
+        """The height of the cues and the figure, beside or one above the other."""
+        figure = self.figure.height_mm if self.figure else 0.0
+        if self.figure and self.figure.under:
+            return self.cues_mm + (FIGURE_GAP_MM if self.cues else 0) + figure
+        return max(self.cues_mm, figure)
+
+    @property
+    def height_mm(self) -> float:
+        """The height of the card as card.css lays it out, at most PAGE_HEIGHT_MM."""
+        space = CARD_SPACE
+        heading = (
+            CARD["title"].height_mm(self.title)
+            if not self.photo
+            else CARD["title_by_photo"].height_mm(self.title)
+        )
+        meta = CARD["equipment"]
+        heading += space["meta"] + meta.height_mm(f"{self.level} · {self.dose} ({self.dose_origin})")
+        heading += meta.height_mm(self.equipment, "Equipment: ")
+        height = max(heading, QR_MM) + space["head"]
+        if self.cues or self.figure:
+            height += space["section"] + self.lead_mm
+        if self.faults:
+            height += space["section"] + space["heading"]
+            height += sum(
+                space["fault"]
+                + CARD["fault"].height_mm(fault.name)
+                + space["fix"]
+                + CARD["fix"].height_mm(fault.fix, "Fix: ")
+                for fault in self.faults
+            )
+        if self.ladder:
+            line = CARD["step"].line_mm
+            height += space["section"] + space["ladder"] + space["heading"] + 2 * line
+            height += CARD["move_on"].height_mm(self.move_on or "", f"{self.move_on_label} ")
+            if self.step_back:
+                height += CARD["step_back"].height_mm(self.step_back, "Step back when: ")
+        credit = CARD["credit"].line_mm * (2 if self.url else 1)
+        return height + space["credit"] + credit
+
+
+# card.css's fixed space (mm): under the title, under the head (padding and a 1.5pt rule),
+# above each section, under a section's heading (with its line), under each cue, above each
+# fault and its fix, inside the ladder's box (padding and 1pt border) and above the credit
+# (margin, padding and a 0.75pt rule).
+CARD_SPACE = {
+    "meta": 2.5,
+    "head": 3 + 1.5 * _MM_PER_PT,
+    "section": 4,
+    "heading": 1.5 + 12 * 1.25 * _MM_PER_PT,
+    "cue": 2.2,
+    "fault": 2,
+    "fix": 0.5,
+    "ladder": 5 + 2 * _MM_PER_PT,
+    "credit": 6 + 0.75 * _MM_PER_PT,
+}
+
+
+def place_figure(card: Card, cues: list[str], fitted: FittedFigure) -> Card:
+    """`card` with its key figure as large as the page leaves room for: under the cues, or
+    beside them in a column at most as wide as cuts no cue the full width keeps whole
+    (FIGURE_MM to FIGURE_MAX_MM), whichever draws it taller. The cues beside it are fitted
+    to the width the figure leaves them."""
+    lead = PAGE_HEIGHT_MM - FIGURE_SPARE_MM - (card.height_mm - card.lead_mm)
+    under = min(lead - card.cues_mm - FIGURE_GAP_MM, FIGURE_MAX_HEIGHT_MM, PAGE_WIDTH_MM / fitted.aspect)
+    whole = [cue for cue in card.cues if not cue.endswith(ELLIPSIS)]
+    widest = next(
+        (
+            width
+            for width in range(FIGURE_MAX_MM, FIGURE_MM, -2)
+            if all(cue in fit_cues(cues, _cue_box(width)) for cue in whole)
+        ),
+        FIGURE_MM,
+    )
+    beside = min(lead, FIGURE_MAX_HEIGHT_MM, widest / fitted.aspect)
+    if under > beside:
+        return replace(card, figure=CardFigure(fitted.svg, under * fitted.aspect, under, under=True))
+    width = beside * fitted.aspect
+    return replace(card, cues=fit_cues(cues, _cue_box(width)), figure=CardFigure(fitted.svg, width, beside))
+
+
+def _cue_box(figure_mm: float) -> Box:
+    """The cues' box beside a figure `figure_mm` wide."""
+    return replace(CARD["cue"], width_mm=PAGE_WIDTH_MM - figure_mm - FIGURE_GAP_MM - 11)
 
 
 def card_credit(view: ExerciseView) -> str:
@@ -348,15 +474,15 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
     step = f"Step {main.step.number} of {main.count}" if main else None
     photo = view.card_photo
     beside = "_by_photo" if photo else ""
-    figure = view.key_figure.svg if view.key_figure and not photo else None
-    return Card(
+    cues = [cue.text for cue in exercise.card_cues]
+    card = Card(
         exercise=exercise,
         title=CARD[f"title{beside}"].fit(exercise.name),
         level=f"Level {view.level}",
         equipment=CARD[f"equipment{beside}"].fit(view.equipment, prefix="Equipment: "),
         dose=view.doses[0].amount if view.doses else "",
         dose_origin=view.doses[0].origin if view.doses else "",
-        cues=fit_cues([cue.text for cue in exercise.card_cues], CARD["cue_by_figure" if figure else "cue"]),
+        cues=fit_cues(cues),
         faults=[
             CardFault(
                 CARD["fault"].fit(check.fault.name),
@@ -381,10 +507,12 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         credit=card_credit(view),
         url=CARD["credit"].fit(url) if url else None,
         qr=qr_svg(url) if url else None,
-        figure=figure,
+        figure=None,
         photo=photo,
         photo_credit=CARD["photo_credit"].fit(photo.credit_line) if photo else None,
     )
+    fitted = view.key_figure.fitted if view.key_figure and not photo else None
+    return place_figure(card, cues, fitted) if fitted else card
 
 
 # The forms a coach's pick prints (cards/pick/), pre-rendered hidden in every card page
@@ -403,7 +531,7 @@ STATION_HEIGHT_MM = 127.6 - STATION_CUT_MM - 0.75 * _MM_PER_PT  # and the dashed
 STATION_GAP_MM = 6  # between the title and the QR code, the cues and the figure, two faults
 STATION_QR_MM = 28
 # The key figure beside the cues, smaller than the full card's so the faults fit under it
-# and the cues keep 18pt: its thigh is still 2.3 mm thick (see FIGURE_MM).
+# and the cues keep 18pt: a 10 cm thigh on the 220 cm canvas is 2.3 mm thick.
 STATION_FIGURE_MM = 50
 STATION_CUES = 3
 STATION_FAULTS = 2

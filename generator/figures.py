@@ -8,6 +8,7 @@ site (light, dark and print), the viewer's scheme when a file is opened alone.""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from html import escape
 
 from markupsafe import Markup
@@ -91,21 +92,36 @@ class _Canvas:
         self.dx = dx
         self.offset = offset  # cm, for the second panel of a pair
         self.parts: list[str] = []
+        # What the drawing covers (cm on the canvas): left, top, right, bottom.
+        self.extent = (math.inf, math.inf, -math.inf, -math.inf)
 
     def xy(self, point: tuple[float, float]) -> tuple[float, float]:
         return round((point[0] + self.dx) * 100 + self.offset, 1), round(-point[1] * 100, 1)
 
-    def line(self, a, b, width: float, cls: str = "") -> None:
+    def cover(self, points, margin: float = 0) -> None:
+        """Widen the extent to `points` (canvas cm), each grown by `margin` on every side."""
+        left, top, right, bottom = self.extent
+        for x, y in points:
+            left, top = min(left, x - margin), min(top, y - margin)
+            right, bottom = max(right, x + margin), max(bottom, y + margin)
+        self.extent = (left, top, right, bottom)
+
+    def line(self, a, b, width: float, cls: str = "", covers: bool = True) -> None:
+        """A line; one that `covers` nothing (a wall) does not widen a fitted figure."""
         (x1, y1), (x2, y2) = self.xy(a), self.xy(b)
+        if covers:
+            self.cover([(x1, y1), (x2, y2)], width / 2)
         extra = f' class="{cls}"' if cls else ""
         self.parts.append(f'<line{extra} x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{width:g}"/>')
 
     def circle(self, centre, radius: float, cls: str) -> None:
         x, y = self.xy(centre)
+        self.cover([(x, y)], radius * 100)
         self.parts.append(f'<circle class="{cls}" cx="{x}" cy="{y}" r="{radius * 100:.1f}"/>')
 
     def rect(self, low_left, width: float, height: float, cls: str) -> None:
         x, y = self.xy((low_left[0], low_left[1] + height))
+        self.cover([(x, y), (x + width * 100, y + height * 100)])
         self.parts.append(
             f'<rect class="{cls}" x="{x}" y="{y}" width="{width * 100:.1f}" '
             f'height="{height * 100:.1f}" rx="1.5"/>'
@@ -113,11 +129,14 @@ class _Canvas:
 
     def curve(self, a, control, b, width: float, cls: str) -> None:
         (x1, y1), (cx, cy), (x2, y2) = self.xy(a), self.xy(control), self.xy(b)
+        self.cover([(x1, y1), (cx, cy), (x2, y2)], width / 2)
         self.parts.append(
             f'<path class="{cls}" d="M{x1} {y1}Q{cx} {cy} {x2} {y2}" stroke-width="{width:g}"/>'
         )
 
-    def group(self, cls: str, inner: list[str]) -> None:
+    def group(self, cls: str, inner: list[str], extent: tuple = ()) -> None:
+        if extent:
+            self.cover([extent[:2], extent[2:]])
         self.parts.append(f'<g class="{cls}">{"".join(inner)}</g>')
 
 
@@ -128,7 +147,10 @@ def _props_behind(canvas: _Canvas, pose: Pose, body: Body) -> None:
     for kind, (left, bottom, right, top) in body.solids.items():
         low = (left, max(bottom, floor))
         if kind == "wall":
-            canvas.line(((left + right) / 2, floor + 0.01), ((left + right) / 2, top), 4, "db-prop db-wall")
+            # As tall as the canvas: a fitted figure shows the wall beside the lifter, not its top.
+            middle = (left + right) / 2
+            canvas.line((middle, floor + 0.01), (middle, top), 4, "db-prop db-wall", covers=False)
+            canvas.cover([canvas.xy((middle, 0))], 2)
         elif kind == "rack":
             # The pin runs front to back from the rack's front upright; the uprights stand
             # beside the lifter.
@@ -208,7 +230,7 @@ def _body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
     for elbow, hand in arms[::-1]:
         parts.circle(elbow, 0.012, "db-joint")
         parts.circle(hand, 0.012, "db-joint db-hand")
-    canvas.group(f"db-body {cls}".strip(), parts.parts)
+    canvas.group(f"db-body {cls}".strip(), parts.parts, parts.extent)
 
 
 def _stick(canvas: _Canvas, body: Body) -> None:
@@ -317,11 +339,11 @@ def _front_body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
     hang beside them; arms reaching forward come in front of everything. From the front a bent
     knee shows its kneecap; from the back the feet are heels and the order turns round."""
     p = body.points
-    layers: list[tuple[float, list[str]]] = []
+    layers: list[tuple[float, _Canvas]] = []
 
     def layer(depth: float) -> _Canvas:
         parts = _Canvas(canvas.dx, canvas.offset)
-        layers.append((depth, parts.parts))
+        layers.append((depth, parts))
         return parts
 
     for side in (-1, 1):
@@ -342,8 +364,10 @@ def _front_body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
         side = near if index == 0 else -near
         _front_arm(layer(arm[1][0]), pose, body, arm, side, index < len(pose.hands_on))
     facing = 1 if pose.view == "front" else -1
-    nearer = sorted(layers, key=lambda item: round(facing * item[0], 2))
-    canvas.group(f"db-body {cls}".strip(), [part for _, drawn in nearer for part in drawn])
+    nearer = [drawn for _, drawn in sorted(layers, key=lambda item: round(facing * item[0], 2))]
+    for drawn in nearer:
+        canvas.cover([drawn.extent[:2], drawn.extent[2:]])
+    canvas.group(f"db-body {cls}".strip(), [part for drawn in nearer for part in drawn.parts])
 
 
 def _draw(canvas: _Canvas, pose: Pose, cls: str = "", ghost: Pose | None = None) -> None:
@@ -361,12 +385,16 @@ def _draw(canvas: _Canvas, pose: Pose, cls: str = "", ghost: Pose | None = None)
     _stick(canvas, body)
 
 
-def _svg(label: str, width: int, parts: list[str]) -> Markup:
+def _svg(label: str, width: float, parts: list[str], left: float = LEFT, top: float = TOP) -> Markup:
+    """The figure on the canvas from `left`, `top` (cm), `width` wide, down to the ground line."""
+    height = HEIGHT + TOP - top
     ground = (
-        f'<line class="db-ground" x1="{LEFT + 1}" y1="1" x2="{LEFT + width - 1}" y2="1" stroke-width="2"/>'
+        f'<line class="db-ground" x1="{left + 1:g}" y1="1" x2="{left + width - 1:g}" y2="1" '
+        'stroke-width="2"/>'
     )
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="db-figure" viewBox="{LEFT} {TOP} {width} {HEIGHT}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="db-figure" '
+        f'viewBox="{left:g} {top:g} {width:g} {height:g}" '
         f'role="img" aria-label="{escape(label)}"><title>{escape(label)}</title>'
         f"<style>{STYLE}</style>{ground}{''.join(parts)}</svg>"
     )
@@ -436,6 +464,36 @@ def pose_svg(pose: Pose) -> Markup:
     canvas = _Canvas(_anchor(pose))
     _draw(canvas, pose)
     return _svg(pose.caption, WIDTH, canvas.parts)
+
+
+# Room left around a fitted figure's drawing, cm.
+FIT_MARGIN = 4
+
+
+@dataclass(frozen=True)
+class FittedFigure:
+    """A pose drawn on a canvas cut to what it shows (lifter, load and props, the ground line
+    and a small margin), so it fills the box it is printed in: `width` by `height` cm."""
+
+    svg: Markup
+    width: float
+    height: float
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
+
+
+def fitted_pose_svg(pose: Pose) -> FittedFigure:
+    """One pose, as `pose_svg` draws it, on a canvas cut to the drawing."""
+    canvas = _Canvas(_anchor(pose))
+    _draw(canvas, pose)
+    left, top, right, _ = canvas.extent
+    left = max(LEFT, math.floor(left - FIT_MARGIN))
+    right = min(LEFT + WIDTH, math.ceil(right + FIT_MARGIN))
+    top = max(TOP, math.floor(top - FIT_MARGIN))
+    svg = _svg(pose.caption, right - left, canvas.parts, left, top)
+    return FittedFigure(svg, right - left, HEIGHT + TOP - top)
 
 
 def fault_svg(poses: FaultPoses) -> Markup:

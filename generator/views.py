@@ -4,14 +4,14 @@ computed once from the Library. Renderers and templates read these; none rebuild
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
 from .errors import counted
-from .figures import fault_svg, key_position, pose_svg
+from .figures import FittedFigure, fault_svg, fitted_pose_svg, key_position, pose_svg
 from .library import Library, chosen_fix
 from .licenses import LICENSES, UNKNOWN
 from .media import MediaFiles, video_player
@@ -131,6 +131,8 @@ class Figure:
 
     svg: Markup
     captions: list[str]
+    # The same position on a canvas cut to the drawing, for the card (the key figure only).
+    fitted: FittedFigure | None = None
 
 
 def position_figure(position: Position) -> Figure:
@@ -460,7 +462,9 @@ def _key_figure(exercise: Exercise, figures: list[Figure]) -> Figure | None:
     (card, embed, ladder and menu posters): the exercise's `card_position`; else, for a lift
     from the floor, pins or blocks, its `start`, the set-up; else the bottom of the movement."""
     key = card_position(exercise)
-    return figures[exercise.positions.index(key)] if key else None
+    if not key:
+        return None
+    return replace(figures[exercise.positions.index(key)], fitted=fitted_pose_svg(key))
 
 
 def card_position(exercise: Exercise) -> Position | None:

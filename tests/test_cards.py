@@ -21,7 +21,11 @@ from drillbook.cards import (
     CARD_FAULTS,
     CUE_LINES_TOTAL,
     ELLIPSIS,
+    FIGURE_MAX_HEIGHT_MM,
+    FIGURE_MAX_MM,
+    FIGURE_SPARE_MM,
     PAGE_HEIGHT_MM,
+    PAGE_WIDTH_MM,
     POSTER_LAYOUTS,
     SHEET,
     SHEET_CUES,
@@ -46,6 +50,7 @@ from drillbook.cards import (
     wrap,
 )
 from drillbook.decks import library_decks
+from drillbook.figures import fitted_pose_svg
 from drillbook.model import LIMITS, Exercise
 from drillbook.pipeline import read_library, render_site
 from drillbook.pose import HELD
@@ -214,7 +219,9 @@ def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library):
     assert len(exercise.cues) == LIMITS["list"] and len(card.cues) == CARD_CUES
     assert len(card.faults) == CARD_FAULTS
     assert card.figure, "the longest card shows the key figure beside its cues"
-    assert sum(CARD["cue_by_figure"].lines_of(cue) for cue in card.cues) <= CUE_LINES_TOTAL
+    assert sum(card.cue_box.lines_of(cue) for cue in card.cues) <= CUE_LINES_TOTAL
+    # Its figure, cut to the height the text leaves, is no taller than the cues beside it.
+    assert card.figure.height_mm <= card.cues_mm
     assert all(cue.endswith(ELLIPSIS) for cue in card.cues)
     assert len(wrap(card.title, CARD["title"].em)) <= CARD["title"].lines
     for fault in card.faults:
@@ -256,6 +263,26 @@ def test_shipped_card_keeps_short_text_whole(shipped):
     assert card.title == exercise.name
     assert card.cues == [cue.text for cue in exercise.cues[:CARD_CUES]]
     assert [fault.id for fault in card.faults] == [link.fault for link in exercise.faults[:CARD_FAULTS]]
+
+
+# The key figure's height on the shipped cards at their smallest (single-leg RDL, banded hip
+# hinge: wide drawings), in mm; most are 95 to 160 mm tall.
+SHIPPED_FIGURE_MM = 68
+
+
+def test_every_shipped_card_prints_its_key_figure_large_in_the_height_left_free(shipped):
+    views = library_views(shipped)
+    for exercise_id in shipped.exercises:
+        card = make_card(views.exercises[exercise_id], SITE_URL)
+        figure = card.figure
+        assert figure, exercise_id
+        assert SHIPPED_FIGURE_MM <= figure.height_mm <= FIGURE_MAX_HEIGHT_MM, exercise_id
+        assert figure.width_mm <= (PAGE_WIDTH_MM if figure.under else FIGURE_MAX_MM), exercise_id
+        fitted = views.exercises[exercise_id].key_figure.fitted
+        assert figure.width_mm / figure.height_mm == pytest.approx(fitted.aspect), exercise_id
+        assert card.height_mm <= PAGE_HEIGHT_MM - FIGURE_SPARE_MM + 0.01, exercise_id
+        # A bigger figure never cuts a cue the page's full width keeps whole.
+        assert card.cues == [cue.text for cue in shipped.exercises[exercise_id].card_cues][: len(card.cues)]
 
 
 def test_record_text_on_a_card_is_escaped(tmp_path):
@@ -517,7 +544,8 @@ def test_a_lift_from_the_floor_pins_or_blocks_prints_its_set_up(shipped, exercis
     view = library_views(shipped).exercises[exercise_id]
     names = [position.name for position in view.exercise.positions]
     assert view.exercise.lifted_from
-    assert make_card(view, SITE_URL).figure == view.figures[names.index("start")].svg
+    start = view.exercise.positions[names.index("start")]
+    assert make_card(view, SITE_URL).figure.svg == fitted_pose_svg(start).svg
 
 
 def station_and_row_boxes(station, row) -> list[tuple[Box, str]]:

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import ROOT, drillbook
 
-from drillbook.figures import fault_svg, pose_svg
+from drillbook.figures import FIT_MARGIN, HEIGHT, WIDTH, fault_svg, fitted_pose_svg, pose_svg
 from drillbook.pipeline import read_library
 from drillbook.pose import PROP_KINDS, Position
 
@@ -122,6 +122,24 @@ def test_figure_stands_on_the_ground_inside_its_box(name, pose):
     if pose.stance not in ("kneeling", "hanging"):
         for foot in feet:
             assert bounds(foot)[3] == pytest.approx(floor, abs=0.6), f"{name}: foot off the ground line"
+
+
+@pytest.mark.parametrize(("name", "pose"), POSES, ids=[name for name, _ in POSES])
+def test_a_fitted_figure_is_cut_to_its_drawing(name, pose):
+    """The card's figure: the same drawing on a canvas cut to it, a margin all round, so it
+    fills its box; only a wall, as tall as the canvas, is cut at the top."""
+    fitted = fitted_pose_svg(pose)
+    root = parse(fitted.svg)
+    left, top, right, bottom = view_box(root)
+    assert (right - left, bottom - top) == (fitted.width, fitted.height)
+    assert fitted.width < WIDTH or fitted.height < HEIGHT
+    parts = [e for e in drawn(root) if "db-ground" not in classes(e)]
+    assert len(parts) == len(drawn(parse(pose_svg(pose)))) - 1
+    x0, y0, x1, _ = zip(*map(bounds, parts), strict=True)
+    tops = [y for y, e in zip(y0, parts, strict=True) if "db-wall" not in classes(e)]
+    assert left <= min(x0) and max(x1) <= right and top <= min(tops), name
+    slack = FIT_MARGIN + 1.5  # the margin, rounding to whole centimetres and a stroke's end
+    assert min(x0) - left <= slack and right - max(x1) <= slack and min(tops) - top <= slack, name
 
 
 @pytest.mark.parametrize(("name", "pose"), POSES, ids=[name for name, _ in POSES])
