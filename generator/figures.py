@@ -80,6 +80,8 @@ STYLE = (
     ".db-figure .db-contact{fill:var(--db-figure-accent,LinkText);stroke:none}"
     ".db-figure .db-gap{stroke:var(--db-figure-accent,LinkText);stroke-dasharray:2 2}"
     ".db-figure .db-far{stroke-dasharray:5 4;fill-opacity:.08}"
+    ".db-figure .db-between{fill:currentColor;fill-opacity:.12;stroke:none}"
+    ".db-figure .db-between-top{opacity:1}"
     ".db-figure .db-fault-label{fill:var(--db-figure-accent,LinkText)}"
     ".db-figure text{fill:currentColor;font:700 18px sans-serif;text-anchor:middle}"
 )
@@ -157,8 +159,10 @@ def _props_behind(canvas: _Canvas, pose: Pose, body: Body) -> None:
             canvas.line((right, floor), (right, top + 0.5), 3, "db-prop db-rack")
             canvas.rect(low, right - left, top - bottom, "db-prop db-solid db-pin")
         elif kind in ("platform", "blocks"):
-            # Between or beside the feet: drawn behind the near leg, dashed where it is hidden.
-            canvas.rect(low, right - left, top - low[1], f"db-prop db-solid db-far db-{kind}")
+            # Between or beside the feet, so behind the near leg: a light fill and a solid top
+            # edge, the surface the load stands on; _body outlines the near leg in front of it.
+            canvas.rect(low, right - left, top - low[1], f"db-between db-{kind}")
+            canvas.line((left, top), (right, top), 3, f"db-prop db-between-top db-{kind}-top")
         else:
             name = {"foam-roller": "roller"}.get(kind, kind)
             canvas.rect(low, right - left, top - low[1], f"db-prop db-solid db-{name}")
@@ -214,6 +218,10 @@ def _body(canvas: _Canvas, pose: Pose, body: Body, cls: str) -> None:
         parts.line(p["hip"], p["free_knee"], STROKES["thigh"])
         parts.line(p["free_knee"], p["free_ankle"], STROKES["shank"])
         parts.line(p["free_heel"], p["free_toe"], STROKES["foot"], "db-rear-foot")
+    if body.solids.keys() & {"platform", "blocks"}:
+        # A gap in the paper's colour round the near shin, so the leg stands in front of
+        # the platform between the feet.
+        parts.line(p["ankle"], p["knee"], STROKES["shank"] + 4, "db-halo db-near")
     parts.line(p["heel"], p["toe"], STROKES["foot"], "db-foot")
     parts.line(p["ankle"], p["knee"], STROKES["shank"])
     parts.line(p["knee"], p["hip"], STROKES["thigh"])

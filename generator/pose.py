@@ -188,6 +188,9 @@ REAR_FOOT_GAP = 0.03
 # back it is a split stance.
 STAGGER = 0.3
 PROP_DISTANCES = {"wall": 15, "box": 15, "foam-roller": 8}
+# Half the length of a platform under a kettlebell, front to back, m: a low box just longer
+# than a bell is wide, standing between the feet under the middle of the foot.
+PLATFORM_HALF = 0.12
 # What a pose can declare it touches: the back on a wall, the hips on a box, the stick on the
 # head, upper back and pelvis, the load resting on a platform, the rack's pins or blocks.
 CONTACTS = ("wall", "box", "stick", "platform", "rack", "blocks")
@@ -845,7 +848,7 @@ def _solids(pose: Pose, p: dict[str, Point], support: float) -> dict[str, Rect]:
             "wall": (heel - distance - 0.04, 0, heel - distance, 2.1),
             "box": (heel - distance - 0.4, 0, heel - distance, height),
             "bench": _bench(pose, p, support, height),
-            "platform": (middle - 0.15, 0, middle + 0.15, height),
+            "platform": (middle - PLATFORM_HALF, 0, middle + PLATFORM_HALF, height),
             "foam-roller": (p["ankle"][0] + distance, 0, p["ankle"][0] + distance + 0.15, 0.9),
             "rack": (middle - 0.2, height - 0.03, middle + 0.35, height),
             "blocks": (middle - 0.15, 0, middle + 0.15, height),

@@ -250,10 +250,33 @@ def test_hands_on_the_body_draws_both_hands():
         assert math.dist(hand, offset(*body.trunk_at(up), -TRUNK_HALF - 0.01)) < 0.005
 
 
-def test_the_rack_draws_its_pins_and_the_platform_its_hidden_edges():
+def test_the_rack_draws_its_pins():
     assert elements(pose_svg(POSES["rack-pull/start"]), "db-pin")
     assert elements(pose_svg(POSES["rack-pull/start"]), "db-rack")
-    assert elements(pose_svg(POSES["elevated-kettlebell-deadlift/start"]), "db-far")
+
+
+@pytest.mark.parametrize(
+    "exercise_id", ["elevated-kettlebell-deadlift", "elevated-double-kettlebell-deadlift"]
+)
+def test_the_platform_stands_between_the_feet_under_the_bell_behind_the_near_leg(exercise_id):
+    """Not a box drawn round the feet: a low box hardly longer than the bell is wide, its
+    top a solid line, drawn before the near leg, whose shin a paper-coloured outline sets in
+    front of it."""
+    pose = POSES[f"{exercise_id}/start"]
+    body = pose.body()
+    left, _, right, top = body.solids["platform"]
+    bell = body.load
+    assert right - left <= 2 * bell.radius + 0.04
+    assert left < bell.centre[0] < right and bell.centre[1] - bell.radius == pytest.approx(top, abs=0.02)
+    assert left > body.points["heel"][0] and right < body.points["toe"][0] + 0.02
+    root = ET.fromstring(str(pose_svg(pose)))
+    order = [e.get("class", "") for e in root.iter()]
+    platform = order.index("db-between db-platform")
+    assert "db-prop db-between-top db-platform-top" in order
+    assert not elements(pose_svg(pose), "db-far")
+    near = [i for i, cls in enumerate(order) if cls == "db-halo db-near"]
+    foot = order.index("db-foot")
+    assert len(near) == 1 and platform < near[0] < foot
 
 
 def _feet(svg) -> list[tuple[float, ...]]:
