@@ -257,15 +257,17 @@ def _stick(canvas: _Canvas, body: Body) -> None:
 
 
 # Front view: half widths in metres of the stance, hips and shoulders, how far an ankle
-# moves in per degree of `ankles_in`, the arch's height under the inner
-# edge of the foot, which `ankles_in` flattens, and where a hand brought in front of the chest
-# (or laid on it) comes to, beside the other.
+# moves in per degree of `ankles_in` and how much of that the knee follows, the arch's height
+# under the inner edge of the foot (drawn higher than life, so that it shows on a phone),
+# which `ankles_in` flattens, and where a hand brought in front of the chest (or laid on it)
+# comes to, beside the other.
 FRONT = {
     "feet": 0.16,
     "hips": 0.1,
     "shoulders": 0.19,
     "ankle_in": 0.003,
-    "arch": 0.035,
+    "knee_follows": 0.4,
+    "arch": 0.055,
     "hands_together": 0.04,
 }
 
@@ -281,7 +283,9 @@ def _front_leg(canvas: _Canvas, pose: Pose, p: dict, side: int) -> None:
     straight knee lies on the line from ankle to hip; the more it bends, the more it tracks
     over the foot, and over turned-out toes it moves out by as much as the shin leans forward
     in the side view. `knees_in` tilts the shin in from there by its angle, until the knees
-    touch. A bent thigh points at the viewer, so it is drawn short, end on."""
+    touch; `ankles_in` rolls the ankle in over a flattened arch and the knee follows it part
+    of the way, the shin staying near upright. A bent thigh points at the viewer, so it is
+    drawn short, end on."""
     feet = pose.stance_width / 200 if pose.stance_width else FRONT["feet"]
     turn = math.radians(pose.toes_out)
     arch = FRONT["arch"] * (1 - pose.ankles_in / JOINT_RANGES["ankles_in"][1])
@@ -293,7 +297,9 @@ def _front_leg(canvas: _Canvas, pose: Pose, p: dict, side: int) -> None:
     bend = min(pose.knee, THIGH_END_ON) / THIGH_END_ON
     out = (p["knee"][0] - p["ankle"][0]) * math.tan(turn)
     caving = (p["knee"][1] - ankle[1]) * math.tan(math.radians(pose.knees_in))
-    across = side * (straight + (ankle[0] - straight) * bend) + out - caving
+    # Ankles rolling in take the knees with them, less far than knees caving in would.
+    following = FRONT["knee_follows"] * FRONT["ankle_in"] * pose.ankles_in
+    across = side * (straight + (ankle[0] - straight) * bend) + out - caving - following
     knee = (side * max(across, THIGH_HALF), p["knee"][1])
     if pose.view == "back":
         canvas.line((foot_x - 0.035, sole), (foot_x + 0.035, sole), STROKES["front_foot"], "db-foot")

@@ -174,11 +174,37 @@ def test_weight_off_midfoot_stands_on_the_balls_of_the_feet():
     assert back - 0.01 <= body.centre_of_mass()[0] <= front + 0.01
 
 
+def _shins(svg) -> list[tuple[float, float]]:
+    """(ankle x, knee x) of each shin of a front view, cm."""
+    shins = []
+    for knee in elements(svg, "db-knee"):
+        x, y = float(knee.get("cx")), float(knee.get("cy"))
+        shin = next(
+            line
+            for line in ET.fromstring(str(svg)).iter(f"{SVG}line")
+            if (float(line.get("x2")), float(line.get("y2"))) == (x, y)
+        )
+        shins.append((float(shin.get("x1")), x))
+    return shins
+
+
 def test_feet_collapsing_differs_from_knees_caving_in():
-    feet = LIBRARY.faults["feet-collapsing"].positions.faulty
-    knees = LIBRARY.faults["knees-caving-in"].positions.faulty
-    assert feet.ankles_in >= 15 and not feet.knees_in
-    assert knees.knees_in >= 20 and not knees.ankles_in
+    """Feet collapsing: the ankles roll in over flat arches and the knees follow them, the
+    shins staying near upright. Knees caving in: the ankles stay over the feet and the shins
+    tilt in until the knees meet."""
+    feet = LIBRARY.faults["feet-collapsing"].positions
+    knees = LIBRARY.faults["knees-caving-in"].positions
+    assert feet.faulty.ankles_in >= 15 and not feet.faulty.knees_in
+    assert knees.faulty.knees_in >= 20 and not knees.faulty.ankles_in
+    (right_ankle, right_knee), _ = _shins(pose_svg(feet.correct))
+    (ankle, knee), _ = _shins(pose_svg(feet.faulty))
+    assert abs(right_ankle) - abs(ankle) >= 5, "the ankles roll in"
+    assert abs(right_knee) - abs(knee) >= 5, "the knees follow"
+    assert abs(abs(ankle) - abs(knee)) < 4, "the shins stay near upright"
+    (right_ankle, _), _ = _shins(pose_svg(knees.correct))
+    (ankle, knee), _ = _shins(pose_svg(knees.faulty))
+    assert ankle == pytest.approx(right_ankle), "the ankles stay over the feet"
+    assert abs(ankle) - abs(knee) > 8, "the shins tilt in"
 
 
 def test_the_rack_pull_starts_with_the_bar_on_the_pins():
@@ -298,7 +324,9 @@ def test_the_arch_flattens_as_the_ankles_roll_in():
     flat = up.model_copy(update={"ankles_in": 20})
     # The sole's control point rises over the arch; a flat foot's lies on the floor line.
     arch = [min(f[3] for f in _feet(pose_svg(pose))) for pose in (up, flat)]
-    assert arch[0] < arch[1] - 5
+    # Drawn higher than life so that it shows at a phone's width: a 390 px page draws the
+    # fault's 440 cm wide pair about 0.8 px to the cm.
+    assert arch[0] < arch[1] - 10
 
 
 # Stances beyond the hinge: each draws, carries its centre of mass where it should, and a
