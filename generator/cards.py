@@ -467,6 +467,19 @@ def page_url(site_url: str, kind: str, record_id: str) -> str:
     return f"{site_url.rstrip('/')}/{kind}/{record_id}/"
 
 
+def card_faults(view: ExerciseView, boxes: dict[str, Box], count: int) -> list[CardFault]:
+    """The first `count` faults with the fix the exercise shows (`view.checks`), fitted to
+    the `fault` and `fix` boxes of a card or station card."""
+    return [
+        CardFault(
+            boxes["fault"].fit(check.fault.name),
+            boxes["fix"].fit(check.fix.text, prefix="Fix: "),
+            check.fault.id,
+        )
+        for check in view.checks[:count]
+    ]
+
+
 def make_card(view: ExerciseView, site_url: str | None) -> Card:
     exercise = view.exercise
     main = view.places[0] if view.places else None
@@ -483,14 +496,7 @@ def make_card(view: ExerciseView, site_url: str | None) -> Card:
         dose=view.doses[0].amount if view.doses else "",
         dose_origin=view.doses[0].origin if view.doses else "",
         cues=fit_cues(cues),
-        faults=[
-            CardFault(
-                CARD["fault"].fit(check.fault.name),
-                CARD["fix"].fit(check.fix.text, prefix="Fix: "),
-                check.fault.id,
-            )
-            for check in view.checks[:CARD_FAULTS]
-        ],
+        faults=card_faults(view, CARD, CARD_FAULTS),
         ladder=CARD["ladder"].fit(main.ladder.name, prefix=f"{step} · ") if main else None,
         step=step,
         previous=CARD["step"].fit(main.previous.name, prefix="Previous: ")
@@ -587,10 +593,13 @@ def figure_height_mm(width_mm: float) -> float:
     return width_mm * FIGURE_HEIGHT / FIGURE_WIDTH
 
 
-def fit_dose_origin(box: Box, amount: str, origin: str) -> str:
-    """`origin` cut so that 'amount (origin)' takes one line of `box`; the parentheses are
-    counted in the prefix."""
-    return box.fit(origin, prefix=f"{amount} () ")
+def fitted_dose(view: ExerciseView, box: Box) -> tuple[str, str]:
+    """The first dose and its origin, the origin cut so that 'amount (origin)' takes one line
+    of `box` (the parentheses are counted in the prefix); empty when there is no dose."""
+    if not view.doses:
+        return "", ""
+    dose = view.doses[0]
+    return dose.amount, box.fit(dose.origin, prefix=f"{dose.amount} () ")
 
 
 @dataclass(frozen=True)
@@ -638,12 +647,12 @@ def make_station(view: ExerciseView, site_url: str | None) -> StationCard:
     exercise = view.exercise
     url = page_url(site_url, "exercises", exercise.id) if site_url else None
     figure = view.key_figure.svg if view.key_figure else None
-    dose = view.doses[0] if view.doses else None
+    dose, dose_origin = fitted_dose(view, STATION["dose"])
     return StationCard(
         id=exercise.id,
         title=STATION["title"].fit(exercise.name),
-        dose=dose.amount if dose else "",
-        dose_origin=fit_dose_origin(STATION["dose"], dose.amount, dose.origin) if dose else "",
+        dose=dose,
+        dose_origin=dose_origin,
         cues=fit_cues(
             [cue.text for cue in exercise.card_cues],
             STATION["cue_by_figure" if figure else "cue"],
@@ -651,14 +660,7 @@ def make_station(view: ExerciseView, site_url: str | None) -> StationCard:
             STATION_CUE_LINES,
             STATION_CUES * STATION_CUE_LINES,
         ),
-        faults=[
-            CardFault(
-                STATION["fault"].fit(check.fault.name),
-                STATION["fix"].fit(check.fix.text, prefix="Fix: "),
-                check.fault.id,
-            )
-            for check in view.checks[:STATION_FAULTS]
-        ],
+        faults=card_faults(view, STATION, STATION_FAULTS),
         url=url,
         qr=qr_svg(url) if url else None,
         figure=figure,
@@ -696,12 +698,12 @@ def make_sheet_row(view: ExerciseView, site_url: str | None) -> SheetRow:
     cues and a QR code to its page."""
     exercise = view.exercise
     url = page_url(site_url, "exercises", exercise.id) if site_url else None
-    dose = view.doses[0] if view.doses else None
+    dose, dose_origin = fitted_dose(view, SHEET["dose"])
     return SheetRow(
         id=exercise.id,
         name=SHEET["name"].fit(exercise.name),
-        dose=dose.amount if dose else "",
-        dose_origin=fit_dose_origin(SHEET["dose"], dose.amount, dose.origin) if dose else "",
+        dose=dose,
+        dose_origin=dose_origin,
         cues=fit_cues(
             [cue.text for cue in exercise.card_cues],
             SHEET["cue"],

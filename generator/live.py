@@ -36,7 +36,6 @@ class LiveGenerator:
 
     def __init__(self) -> None:
         self.parsed: dict[Path, tuple[tuple, Parsed]] = {}
-        self.seen: dict[Path, Parsed] = {}
         self.last: _Run | None = None
 
     def generate(
@@ -45,10 +44,18 @@ class LiveGenerator:
         """The library, what was written, and a note of what was rendered. A file whose stamp
         is unchanged is not read again; nothing is rendered when no record, setting or
         template changed."""
-        self.seen = {}
-        library = read_library(content_dir, self.parse)
-        self.parsed = {path: self.parsed[path] for path in self.seen}
-        records = [record for record, _, _ in self.seen.values() if record is not None]
+        seen: dict[Path, tuple[tuple, Parsed]] = {}
+
+        def parse(kind: str, path: Path) -> Parsed:
+            """`parse_record`, kept until the file's stamp changes."""
+            stamp = file_stamp(path)
+            kept = self.parsed.get(path)
+            seen[path] = kept if kept and kept[0] == stamp else (stamp, parse_record(kind, path))
+            return seen[path][1]
+
+        library = read_library(content_dir, parse)
+        self.parsed = seen  # a file no longer there is forgotten
+        records = [record for _, (record, _, _) in seen.values() if record is not None]
         run = _Run(
             (Path(docs_dir).resolve(), site_url, names),
             stamps(TEMPLATES),
@@ -61,16 +68,6 @@ class LiveGenerator:
             return library, WriteReport(), note
         report = sync_pages(render_site(library, site_url, names, scope), docs_dir, partial=scope.partial)
         return library, report, note
-
-    def parse(self, kind: str, path: Path) -> Parsed:
-        """`parse_record`, kept until the file's stamp changes."""
-        stamp = file_stamp(path)
-        kept = self.parsed.get(path)
-        if kept is None or kept[0] != stamp:
-            kept = (stamp, parse_record(kind, path))
-            self.parsed[path] = kept
-        self.seen[path] = kept[1]
-        return kept[1]
 
     @staticmethod
     def _scope(last: _Run | None, run: _Run) -> tuple[Scope | None, str]:

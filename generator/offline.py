@@ -100,10 +100,9 @@ def precached_urls(site_dir: Path, budget_mb: float = OFFLINE_MB) -> Precache:
 
 
 def _rank(path: PurePosixPath) -> tuple:
-    folder = path.parts[0] if len(path.parts) > 1 else None
-    if str(path.parent) == PICK_FOLDER:
-        folder = PICK_FOLDER
-    return FOLDER_ORDER.index(folder if folder in FOLDER_ORDER else None), len(path.parts), path.parts
+    """The first folder of FOLDER_ORDER that holds `path` (None: any other), then depth."""
+    folder = next((f for f in FOLDER_ORDER if f and path.parent.is_relative_to(f)), None)
+    return FOLDER_ORDER.index(folder), len(path.parts), path.parts
 
 
 def _precached(path: PurePosixPath) -> bool:

@@ -565,6 +565,15 @@ def station_and_row_boxes(station, row) -> list[tuple[Box, str]]:
     ]
 
 
+def assert_fits(exercise_id: str, station, row) -> None:
+    """A station card within its half page, a sheet row within its sixth, every text within
+    its box's lines."""
+    assert station.height_mm <= STATION_HEIGHT_MM, exercise_id
+    assert row.height_mm <= SHEET_ROW_MM - 2 * SHEET_ROW_PADDING_MM, exercise_id
+    for box, text in station_and_row_boxes(station, row):
+        assert box.lines_of(text) <= box.lines, (exercise_id, text)
+
+
 def test_every_shipped_station_card_and_sheet_row_fits_and_shows_its_text_whole(shipped):
     """On both papers: a station card within its half, a sheet row within its sixth, and
     nothing of a shipped card cut: its name, first cues, first faults with the fix the full
@@ -573,10 +582,7 @@ def test_every_shipped_station_card_and_sheet_row_fits_and_shows_its_text_whole(
     views = library_views(shipped)
     for exercise_id, view in views.exercises.items():
         station, row = make_station(view, SITE_URL), make_sheet_row(view, SITE_URL)
-        assert station.height_mm <= STATION_HEIGHT_MM, exercise_id
-        assert row.height_mm <= SHEET_ROW_MM - 2 * SHEET_ROW_PADDING_MM, exercise_id
-        for box, text in station_and_row_boxes(station, row):
-            assert box.lines_of(text) <= box.lines, (exercise_id, text)
+        assert_fits(exercise_id, station, row)
         cues = [cue.text for cue in view.exercise.card_cues]
         assert station.title == row.name == view.exercise.name
         assert station.cues == cues[:STATION_CUES] and row.cues == cues[:SHEET_CUES]
@@ -593,10 +599,7 @@ def test_longest_station_cards_and_sheet_rows_are_cut_to_fit(longest_library):
     views = library_views(longest_library)
     for exercise_id, view in views.exercises.items():
         station, row = make_station(view, SITE_URL), make_sheet_row(view, SITE_URL)
-        assert station.height_mm <= STATION_HEIGHT_MM, exercise_id
-        assert row.height_mm <= SHEET_ROW_MM - 2 * SHEET_ROW_PADDING_MM, exercise_id
-        for box, text in station_and_row_boxes(station, row):
-            assert box.lines_of(text) <= box.lines, (exercise_id, text)
+        assert_fits(exercise_id, station, row)
         assert len(station.cues) == STATION_CUES and len(station.faults) == STATION_FAULTS
         assert len(row.cues) == SHEET_CUES
         assert all(text.endswith(ELLIPSIS) for text in [station.title, *station.cues, row.name, *row.cues])
