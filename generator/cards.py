@@ -841,7 +841,7 @@ def render_cards(
             "drillbook: site_url is not set, so the cards have no QR code; set "
             "site_url in mkdocs.yml (or pass --site-url) to print QR codes"
         )
-    env = make_environment()
+    env = make_environment(views.names.words)
     pages = Outputs()
     card_template = env.get_template("card.md.j2")
     exercises = [views.exercises[exercise.id] for exercise in exercises_in_order(library)]
@@ -887,5 +887,5 @@ def render_cards(
         exercises=exercises, ladders=ladders, menus=menus, all_cards=ALL_CARDS
     )
     pages.add("cards/index.md", index, "the cards index")
-    pages.add_all(render_pick_page(exercises))
+    pages.add_all(render_pick_page(exercises, views.names.words))
     return pages

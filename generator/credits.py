@@ -50,7 +50,11 @@ def render_credits(library: Library, views: Views) -> Outputs:
             f"drillbook: photos and videos with no known license: {unknown} of {len(listed)}; "
             f"see {CREDITS_PAGE}"
         )
-    page = make_environment().get_template("credits.md.j2").render(assets=listed, unknown=unknown)
+    page = (
+        make_environment(views.names.words)
+        .get_template("credits.md.j2")
+        .render(assets=listed, unknown=unknown)
+    )
     outputs = Outputs()
     outputs.add(CREDITS_PAGE, page, "the media credits page")
     return outputs

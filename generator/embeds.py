@@ -51,7 +51,7 @@ def render_embeds(
 ) -> tuple[Outputs, dict[str, EmbedAction]]:
     """The files under `embed/` and the Embed section of the page of every exercise in
     `scope`, by id."""
-    embed_page = make_environment().get_template("embed.md.j2")
+    embed_page = make_environment(views.names.words).get_template("embed.md.j2")
     html = html_environment()
     snippet_html = html.get_template("embed_snippet.html.j2")
     fragment_html = html.get_template("fragment.html.j2")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .errors import counted
 from .library import Library
 from .model import Menu, MenuOption
 from .render import make_environment
@@ -22,7 +21,7 @@ def option_groups(menu: Menu, views: Views) -> list[tuple[str | None, list[tuple
 
 def render_menu_pages(library: Library, views: Views, scope: Scope = EVERY_RECORD) -> Outputs:
     """The page of every menu in `scope`, and the menus index."""
-    env = make_environment()
+    env = make_environment(views.names.words)
     menus = by_name(library.menus.values())
     template = env.get_template("menu.md.j2")
     pages = Outputs()
@@ -36,7 +35,7 @@ def render_menu_pages(library: Library, views: Views, scope: Scope = EVERY_RECOR
         )
         pages.add(f"menus/{menu.id}.md", page, f"the menu `{menu.id}`")
     index = env.get_template("menus_index.md.j2").render(
-        menus=[(menu, counted(len(menu.options), "option")) for menu in menus]
+        menus=[(menu, views.names.words("common.options", count=len(menu.options))) for menu in menus]
     )
     pages.add("menus/index.md", index, "the menus index")
     return pages

@@ -80,8 +80,6 @@ PROPS = frozenset({"Dowel", "Wall", "Foam roller", "Box", "Bench", "Mat"})
 # The `source` of a prescription that no article gave: the editors suggest it.
 EDITORS = "editors"
 
-LEVEL_NAMES = {1: "Beginner", 2: "Novice", 3: "Intermediate", 4: "Advanced", 5: "Expert"}
-
 # Version of the published data shape (JSON Schemas and api/*.json); raised when a change
 # could break a program that reads them. 2: a fault's `fix` items are `{text, needs}`.
 # 3: positions carry their computed `geometry` (joints, load, props, centre of mass).

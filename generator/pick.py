@@ -5,6 +5,7 @@ and offline."""
 
 from __future__ import annotations
 
+from .i18n import Words
 from .render import make_environment
 from .views import ExerciseView
 from .write import Outputs
@@ -16,8 +17,9 @@ PICK_PAGE = f"{PICK_FOLDER}.md"
 SHEET_ROWS = 6
 
 
-def render_pick_page(exercises: list[ExerciseView]) -> Outputs:
+def render_pick_page(exercises: list[ExerciseView], words: Words) -> Outputs:
     pages = Outputs()
-    page = make_environment().get_template("pick.md.j2").render(exercises=exercises, sheet_rows=SHEET_ROWS)
+    template = make_environment(words).get_template("pick.md.j2")
+    page = template.render(exercises=exercises, sheet_rows=SHEET_ROWS)
     pages.add(PICK_PAGE, page, "the pick page")
     return pages

@@ -93,5 +93,5 @@ def render_site(
     outputs.add_all(render_figures(library, views, scope))
     outputs.add_all(media_outputs(library.media))
     outputs.add_all(render_credits(library, views))
-    outputs.add_all(render_help_pages(site_url))
+    outputs.add_all(render_help_pages(site_url, names.words))
     return outputs

@@ -20,7 +20,6 @@ from .pipeline import generate
 from .search import SearchFields, weigh_fields
 from .settings import site_names
 from .site_setup import add_theme_parts, default_nav, keep_generated_pages_out_of_nav, require_home_page
-from .views import EDITORS_LABEL
 from .write import OWNED_FOLDERS, REPLACEABLE_FOLDERS
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -37,9 +36,13 @@ class DrillbookConfig(Config):
     # The home-screen icon, a path under docs/ (default: the shipped one)
     icon = config_options.Optional(config_options.Type(str))
     # What a dose the editors suggest (`source: editors`) says it is
-    editors_label = config_options.Type(str, default=EDITORS_LABEL)
+    editors_label = config_options.Optional(config_options.Type(str))  # default: the catalogue's
     # The "Made with Drillbook" link in the footer
     footer_credit = config_options.Type(bool, default=True)
+    # The language of Drillbook's own words (default: `theme.language`), and a catalogue file
+    # of the coach's own for a language Drillbook does not ship (see generator/locales/en.yml)
+    language = config_options.Optional(config_options.Type(str))
+    catalogue = config_options.Optional(config_options.File(exists=True))
 
 
 class DrillbookPlugin(BasePlugin[DrillbookConfig]):

@@ -12,12 +12,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .decks import deck_links
-from .errors import counted
 from .figures import angles_line, fault_path, position_path
+from .i18n import Words
 from .library import Library
 from .model import SLUG_PATTERN, Exercise
 from .scope import EVERY_RECORD, Scope
-from .views import BODYWEIGHT, Views, by_name, exercises_in_order, level_label
+from .views import Views, by_name, exercises_in_order, level_label
 from .write import Outputs
 
 if TYPE_CHECKING:
@@ -86,9 +86,9 @@ def pick_button(ids: list[str], label: str) -> Markup:
 
 
 @functools.cache
-def make_environment() -> Environment:
-    """Jinja for Markdown output, one per process: templates compile once and are checked
-    for edits when used (`mkdocs serve`)."""
+def make_environment(words: Words) -> Environment:
+    """Jinja for Markdown output in one language (`t` is its catalogue), one per process:
+    templates compile once and are checked for edits when used (`mkdocs serve`)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -99,7 +99,7 @@ def make_environment() -> Environment:
         autoescape=False,
     )
     env.filters.update(yaml=yaml_value, indented=indented)
-    env.globals.update(link=page_link, slug=slug, deck_links=deck_links, pick_button=pick_button)
+    env.globals.update(link=page_link, slug=slug, deck_links=deck_links, pick_button=pick_button, t=words)
     return env
 
 
@@ -108,7 +108,7 @@ def render_exercise_pages(
 ) -> Outputs:
     """The page of every exercise in `scope` and the exercise index; `embeds` holds each
     exercise page's Embed section (see embeds.py)."""
-    env = make_environment()
+    env = make_environment(views.names.words)
     exercises = exercises_in_order(library)
     pages = Outputs()
     exercise_template = env.get_template("exercise.md.j2")
@@ -129,7 +129,7 @@ def render_fault_ladder_and_browse_pages(
 ) -> Outputs:
     """The pages of the faults and ladders in `scope`, the indexes, and the browse pages
     (sources among them)."""
-    env = make_environment()
+    env = make_environment(views.names.words)
     exercises = exercises_in_order(library)
     faults = by_name(library.faults.values())
     ladders = [views.ladders[ladder.id] for ladder in by_name(library.ladders.values())]
@@ -157,18 +157,21 @@ def render_fault_ladder_and_browse_pages(
         kind_of=record_kind,
     )
     pages.add("browse/sources.md", sources_page, "the sources page")
-    facets = browse_facets(exercises)
+    facets = browse_facets(exercises, views.names.words)
     for facet, title, groups in facets:
         page = env.get_template("browse.md.j2").render(title=title, groups=groups)
         pages.add(f"browse/{facet}.md", page, f"the browse page `{facet}`")
     index = env.get_template("browse_index.md.j2").render(
-        facets=[(facet, title, counted(len(groups), "group")) for facet, title, groups in facets]
+        facets=[
+            (facet, title, views.names.words("common.groups", count=len(groups)))
+            for facet, title, groups in facets
+        ]
     )
     pages.add("browse/index.md", index, "the browse index")
     return pages
 
 
-def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[str, list]]]]:
+def browse_facets(exercises: list[Exercise], words: Words) -> list[tuple[str, str, list[tuple[str, list]]]]:
     """(page, title, [(group name, exercises)]) for each way to browse the exercises."""
 
     def group(key_of) -> list[tuple[str, list[Exercise]]]:
@@ -178,15 +181,16 @@ def browse_facets(exercises: list[Exercise]) -> list[tuple[str, str, list[tuple[
                 groups.setdefault(key, []).append(exercise)
         return sorted(groups.items(), key=lambda item: item[0].lower())
 
+    bodyweight = [words("common.bodyweight")]
     return [
-        ("levels", "Exercises by level", group(lambda e: [level_label(e.level)])),
-        ("equipment", "Exercises by equipment", group(lambda e: e.equipment or [BODYWEIGHT])),
+        ("levels", words("pages.browse.levels"), group(lambda e: [level_label(e.level, words)])),
+        ("equipment", words("pages.browse.equipment"), group(lambda e: e.equipment or bodyweight)),
         (
             "muscles",
-            "Exercises by muscle",
+            words("pages.browse.muscles"),
             group(lambda e: [m.capitalize() for m in (*e.muscles.primary, *e.muscles.secondary)]),
         ),
-        ("patterns", "Exercises by movement pattern", group(lambda e: [e.pattern.capitalize()])),
+        ("patterns", words("pages.browse.patterns"), group(lambda e: [e.pattern.capitalize()])),
     ]
 
 
@@ -220,7 +224,11 @@ def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) 
                 files.add(fault_path(fault.id), svg + "\n", f"the figure of fault `{fault.id}`")
             lines = [angles_line(fault.positions.correct), angles_line(fault.positions.faulty)]
             faults.append((fault, svg, lines))
-    gallery = make_environment().get_template("figures.md.j2").render(exercises=exercises, faults=faults)
+    gallery = (
+        make_environment(views.names.words)
+        .get_template("figures.md.j2")
+        .render(exercises=exercises, faults=faults)
+    )
     files.add("figures/index.md", gallery, "the figure gallery")
     return files
 
@@ -228,11 +236,11 @@ def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) 
 HELP_PAGES = ("printing", "embedding", "figures")
 
 
-def render_help_pages(site_url: str | None) -> Outputs:
+def render_help_pages(site_url: str | None, words: Words) -> Outputs:
     """The reader help that generated pages link to (how to print, how to embed, how a figure
     reads), so a site needs no page of its own for those links. A hand-written page at the same
     path replaces the generated one (see write.py)."""
-    env = make_environment()
+    env = make_environment(words)
     pages = Outputs()
     for name in HELP_PAGES:
         page = env.get_template(f"help_{name}.md.j2").render(embeds=site_url is not None)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import DrillbookError
+from .i18n import ENGLISH, words_for
 from .offline import OFFLINE_MB
 from .views import DEFAULT_NAMES, SiteNames
 
@@ -50,10 +51,15 @@ def project_settings(config_file: Path) -> ProjectSettings:
 
 def site_names(config, options) -> SiteNames:
     """The names of the site in `mkdocs.yml` (`config`, with the drillbook plugin's `options`,
-    if listed): her site's name, author, editors' label and icon instead of Drillbook's."""
+    if listed): her site's name, author, editors' label, icon and language instead of
+    Drillbook's. The language is the theme's unless the plugin names its own."""
+    language = (options and options.language) or config.theme.get("language") or ENGLISH
+    catalogue = Path(options.catalogue) if options and options.catalogue else None
     return SiteNames(
         site=config.site_name,
         author=config.site_author or "",
-        editors_label=options.editors_label if options else DEFAULT_NAMES.editors_label,
+        editors_label=(options and options.editors_label) or words_for(language, catalogue)("dose.editors"),
         icon=(options and options.icon) or DEFAULT_NAMES.icon,
+        language=language,
+        catalogue=catalogue,
     )

@@ -5,24 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .errors import counted
 from .figures import FittedFigure, fault_svg, fitted_pose_svg, key_position, pose_svg
+from .i18n import ENGLISH, Words, words_for
 from .library import Library, chosen_fix
 from .licenses import LICENSES, UNKNOWN
 from .media import MediaFiles, video_player
-from .model import EDITORS, LEVEL_NAMES, Exercise, Fault, Fix, Ladder, Media, Menu, Prescription, Source
+from .model import EDITORS, Exercise, Fault, Fix, Ladder, Media, Menu, Prescription, Source
 from .pose import Position
 
-BODYWEIGHT = "Bodyweight"
-EDITORS_LABEL = "Editors' suggestion"
+EDITORS_LABEL = words_for(ENGLISH)("common.editors")
 ICON = "assets/drillbook-icon.svg"
-DOSE_COLUMNS = ("Goal", "Sets × reps", "Load", "Tempo", "Rest", "Note", "From")
-LIFTED_FROM_LABELS = {"floor": "The floor", "pins": "Pins in a rack", "blocks": "Blocks or a platform"}
+DOSE_COLUMNS = ("goal", "sets_reps", "load", "tempo", "rest", "note", "origin")
 
 Named = TypeVar("Named", Fault, Ladder, Menu)
 
@@ -38,31 +37,40 @@ def by_name(records: Iterable[Named]) -> list[Named]:
     return sorted(records, key=lambda record: (record.name.lower(), record.id))
 
 
-def level_label(level: int) -> str:
-    return f"{level} · {LEVEL_NAMES[level]}"
+def level_label(level: int, words: Words) -> str:
+    """'2 · Novice'."""
+    return words("common.level_label", level=level, name=words(f"common.level.{level}"))
 
 
-def dose(prescription: Prescription) -> str:
+def dose(prescription: Prescription, words: Words) -> str:
     """'3 × 8–12', '12–15 reps', '3 × 20 s', with 'each side' where it applies."""
     if prescription.seconds:
-        amount, unit = prescription.seconds.replace("-", "–") + " s", ""
+        amount = words("common.seconds", amount=words.number(prescription.seconds))
     else:
-        amount, unit = prescription.reps.replace("-", "–"), " reps"
-    text = f"{prescription.sets} × {amount}" if prescription.sets else f"{amount}{unit}"
-    return f"{text} each side" if prescription.per_side else text
+        reps = str(prescription.reps)
+        amount = words.number(reps if "-" in reps else int(reps))
+        if not prescription.sets:
+            amount = words("common.reps", count=int(reps.split("-")[-1]), amount=amount)
+    if prescription.sets:
+        amount = words("common.sets_by", sets=words.number(prescription.sets), amount=amount)
+    return words("common.each_side", dose=amount) if prescription.per_side else amount
 
 
-def equipment_label(exercise: Exercise) -> str:
+def equipment_label(exercise: Exercise, words: Words) -> str:
     """'Barbell or dumbbell' when any one item will do, 'Barbell and power rack' when all
     are needed, 'Bodyweight' when the list is empty."""
     items = exercise.equipment
     if not items:
-        return BODYWEIGHT
-    words = [items[0], *(item[0].lower() + item[1:] for item in items[1:])]
-    if len(words) == 1:
-        return words[0]
-    joiner = " or " if exercise.equipment_mode == "any" else " and "
-    return ", ".join(words[:-1]) + joiner + words[-1]
+        return words("common.bodyweight")
+    names = [items[0], *(item[0].lower() + item[1:] for item in items[1:])]
+    if len(names) == 1:
+        return names[0]
+    joined = words("common.list_separator").join(names[:-1])
+    return words(
+        "common.list_or" if exercise.equipment_mode == "any" else "common.list_and",
+        items=joined,
+        last=names[-1],
+    )
 
 
 def source_name(source: Source) -> str:
@@ -70,12 +78,12 @@ def source_name(source: Source) -> str:
     return source.publisher or source.title
 
 
-def dose_origin(prescription: Prescription, library: Library, editors_label: str) -> str:
+def dose_origin(prescription: Prescription, library: Library, names: SiteNames) -> str:
     """'from Balance Guy Training' for a dose an article gave, the site's `editors_label`
     ("Editors' suggestion") for the editors'."""
     if prescription.source == EDITORS:
-        return editors_label
-    return f"from {source_name(library.sources[prescription.source])}"
+        return names.editors_label
+    return names.words("common.from_source", source=source_name(library.sources[prescription.source]))
 
 
 def credit_line(sources: list[Source]) -> str:
@@ -97,8 +105,8 @@ class Dose:
     origin: str
 
     @classmethod
-    def of(cls, prescription: Prescription, library: Library, editors_label: str) -> Dose:
-        return cls(prescription, dose(prescription), dose_origin(prescription, library, editors_label))
+    def of(cls, prescription: Prescription, library: Library, names: SiteNames) -> Dose:
+        return cls(prescription, dose(prescription, names.words), dose_origin(prescription, library, names))
 
     @property
     def cells(self) -> list[str]:
@@ -180,10 +188,7 @@ class LadderStepView:
     move_on: str
     step_back: str | None
     last: bool
-
-    @property
-    def move_on_label(self) -> str:
-        return "Goal reached when:" if self.last else "Move on when:"
+    move_on_label: str  # "Move on when:", or on the last step "Goal reached when:"
 
 
 @dataclass(frozen=True)
@@ -191,10 +196,7 @@ class LadderView:
     ladder: Ladder
     steps: list[LadderStepView]
     sources: list[Source]
-
-    @property
-    def step_count(self) -> str:
-        return counted(len(self.steps), "step")
+    step_count: str  # "6 steps"
 
 
 @dataclass(frozen=True)
@@ -250,14 +252,14 @@ class MediaView:
         return ", ".join(f"{root}{path} {width}w" for path, width in self.srcset)
 
 
-def media_view(item: Media, files: MediaFiles) -> MediaView:
+def media_view(item: Media, files: MediaFiles, words: Words) -> MediaView:
     """A media item with its license spelled out, and for a photo in `content/media/` its
     size and web copies, for a video its host and player."""
-    name, url = LICENSES.get(item.license, ("license unknown", None))
+    name, url = LICENSES.get(item.license, (words("common.license_unknown"), None))
     host = urlsplit(item.url).hostname.removeprefix("www.") if item.url else None
     common = dict(
         kind=item.kind,
-        alt=item.alt or item.caption or f"Video on {host}",
+        alt=item.alt or item.caption or words("common.video_on", host=host),
         caption=item.caption,
         credit=item.credit,
         license=item.license,
@@ -321,7 +323,7 @@ class FaultView:
     media: list[MediaView]
 
 
-def fault_view(library: Library, fault: Fault) -> FaultView:
+def fault_view(library: Library, fault: Fault, words: Words) -> FaultView:
     return FaultView(
         fault,
         fault_figure(fault),
@@ -329,7 +331,7 @@ def fault_view(library: Library, fault: Fault) -> FaultView:
         library.exercises_prone_to(fault),
         differences(fault, library),
         [library.sources[source] for source in fault.sources],
-        [media_view(item, library.media) for item in fault.media],
+        [media_view(item, library.media, words) for item in fault.media],
     )
 
 
@@ -352,6 +354,13 @@ class SiteNames:
     author: str = ""
     editors_label: str = EDITORS_LABEL
     icon: str = ICON
+    language: str = ENGLISH
+    catalogue: Path | None = None
+
+    @property
+    def words(self) -> Words:
+        """Drillbook's own words in the site's language (i18n.py)."""
+        return words_for(self.language, self.catalogue)
 
     @property
     def author_or_site(self) -> str:
@@ -369,10 +378,9 @@ def library_views(library: Library, names: SiteNames = DEFAULT_NAMES) -> Views:
     key_figures = {
         exercise.id: _key_figure(exercise, figures[exercise.id]) for exercise in library.exercises.values()
     }
-    faults = {fault.id: fault_view(library, fault) for fault in library.faults.values()}
+    faults = {fault.id: fault_view(library, fault, names.words) for fault in library.faults.values()}
     ladders = {
-        ladder.id: ladder_view(library, ladder, key_figures, names.editors_label)
-        for ladder in library.ladders.values()
+        ladder.id: ladder_view(library, ladder, key_figures, names) for ladder in library.ladders.values()
     }
     places: dict[str, list[LadderPlace]] = {}
     for ladder in by_name(library.ladders.values()):
@@ -396,7 +404,7 @@ def library_views(library: Library, names: SiteNames = DEFAULT_NAMES) -> Views:
             figures[exercise.id],
             key_figures[exercise.id],
             faults,
-            names.editors_label,
+            names,
         )
         for exercise in library.exercises.values()
     }
@@ -410,34 +418,47 @@ def exercise_view(
     figures: list[Figure],
     key_figure: Figure | None,
     faults: dict[str, FaultView],
-    editors_label: str,
+    names: SiteNames,
 ) -> ExerciseView:
-    doses = [Dose.of(prescription, library, editors_label) for prescription in exercise.prescriptions]
-    level = level_label(exercise.level)
-    equipment = equipment_label(exercise)
+    words = names.words
+    doses = [Dose.of(prescription, library, names) for prescription in exercise.prescriptions]
+    level = level_label(exercise.level, words)
+    equipment = equipment_label(exercise, words)
+    listed = words("common.list_separator").join
     glance = [
-        ("Level", level),
-        ("Pattern", exercise.pattern),
-        ("Equipment", equipment),
-        ("Main muscles", ", ".join(exercise.muscles.primary)),
+        (words("common.glance.level"), level),
+        (words("common.glance.pattern"), exercise.pattern),
+        (words("common.glance.equipment"), equipment),
+        (words("common.glance.main_muscles"), listed(exercise.muscles.primary)),
     ]
     if exercise.lifted_from:
-        glance.insert(3, ("Lifted from", LIFTED_FROM_LABELS[exercise.lifted_from]))
+        glance.insert(
+            3, (words("common.glance.lifted_from"), words(f"common.lifted_from.{exercise.lifted_from}"))
+        )
     if exercise.muscles.secondary:
-        glance.append(("Also works", ", ".join(exercise.muscles.secondary)))
-    glance += [("Sets × reps", f"{d.amount} ({d.prescription.goal}; {d.origin})") for d in doses]
+        glance.append((words("common.glance.also_works"), listed(exercise.muscles.secondary)))
+    glance += [
+        (
+            words("common.glance.sets_reps"),
+            words("common.glance.dose", amount=d.amount, goal=d.prescription.goal, origin=d.origin),
+        )
+        for d in doses
+    ]
     checks = [
         FaultCheck(faults[link.fault], link.note, chosen_fix(exercise, link, library.faults[link.fault]))
         for link in exercise.faults
     ]
     sources = [library.sources[source] for source in exercise.sources]
     tags = [
-        f"Level {exercise.level}: {LEVEL_NAMES[exercise.level]}",
-        f"Pattern: {exercise.pattern}",
-        *(f"Equipment: {item}" for item in exercise.equipment or [BODYWEIGHT]),
-        *(f"Muscle: {muscle}" for muscle in exercise.muscles.primary),
+        words("common.tag.level", level=exercise.level, name=words(f"common.level.{exercise.level}")),
+        words("common.tag.pattern", value=exercise.pattern),
+        *(
+            words("common.tag.equipment", value=item)
+            for item in exercise.equipment or [words("common.bodyweight")]
+        ),
+        *(words("common.tag.muscle", value=muscle) for muscle in exercise.muscles.primary),
     ]
-    media = [media_view(item, library.media) for item in exercise.media]
+    media = [media_view(item, library.media, words) for item in exercise.media]
     return ExerciseView(
         exercise,
         level,
@@ -474,7 +495,7 @@ def card_position(exercise: Exercise) -> Position | None:
 
 
 def ladder_view(
-    library: Library, ladder: Ladder, key_figures: dict[str, Figure | None], editors_label: str
+    library: Library, ladder: Ladder, key_figures: dict[str, Figure | None], names: SiteNames
 ) -> LadderView:
     """A ladder's steps; a step without its own prescription takes its exercise's first."""
     steps = []
@@ -486,10 +507,14 @@ def ladder_view(
                 number=number,
                 exercise=exercise,
                 figure=key_figures[exercise.id],
-                dose=Dose.of(prescription, library, editors_label) if prescription else None,
+                dose=Dose.of(prescription, library, names) if prescription else None,
                 move_on=step.move_on,
                 step_back=step.step_back,
                 last=number == len(ladder.steps),
+                move_on_label=names.words(
+                    "common.goal_reached_when" if number == len(ladder.steps) else "common.move_on_when"
+                ),
             )
         )
-    return LadderView(ladder, steps, [library.sources[source] for source in ladder.sources])
+    sources = [library.sources[source] for source in ladder.sources]
+    return LadderView(ladder, steps, sources, names.words("common.steps", count=len(steps)))

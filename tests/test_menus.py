@@ -8,10 +8,12 @@ import pytest
 from conftest import drillbook
 
 from drillbook.errors import ContentError
+from drillbook.i18n import words_for
 from drillbook.model import Exercise, Prescription
 from drillbook.pipeline import read_library
 from drillbook.views import dose
 
+EN = words_for("en")
 LIBRARY = Path(__file__).parent / "data" / "library"
 
 MENU = """\
@@ -93,9 +95,9 @@ def test_a_dose_names_a_known_source_or_the_editors(tmp_path):
 
 
 def test_a_timed_hold_reads_in_seconds():
-    assert dose(Prescription(goal="Hold", sets=3, seconds=20)) == "3 × 20 s"
-    assert dose(Prescription(goal="Hold", seconds="15-20", per_side=True)) == "15–20 s each side"
-    assert dose(Prescription(goal="Groove", sets=3, reps=15)) == "3 × 15"
+    assert dose(Prescription(goal="Hold", sets=3, seconds=20), EN) == "3 × 20 s"
+    assert dose(Prescription(goal="Hold", seconds="15-20", per_side=True), EN) == "15–20 s each side"
+    assert dose(Prescription(goal="Groove", sets=3, reps=15), EN) == "3 × 15"
 
 
 def test_a_dose_gives_reps_or_seconds_not_both(tmp_path):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from drillbook.errors import DrillbookError
+from drillbook.i18n import words_for
 from drillbook.model import Prescription
 from drillbook.pipeline import read_library, render_site
 from drillbook.render import escape_text
@@ -101,4 +102,4 @@ def test_escape_text_makes_record_text_inert(text, shown):
     ],
 )
 def test_dose_reads_as_sets_by_reps(prescription, shown):
-    assert dose(Prescription(**prescription)) == shown
+    assert dose(Prescription(**prescription), words_for("en")) == shown

@@ -7,7 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from drillbook.model import LEVEL_NAMES
+from drillbook.i18n import words_for
+
+ENGLISH = words_for("en")
 
 
 def heading(page) -> str:
@@ -54,7 +56,7 @@ def tag_lists(page) -> dict[str, set[str]]:
 def test_tags_page_lists_every_exercise_by_level_equipment_and_muscle(page, site_url, library):
     exercise = min(library.exercises.values(), key=lambda e: e.id)
     page.goto(f"{site_url}/exercises/{exercise.id}/")
-    level_tag = f"Level {exercise.level}: {LEVEL_NAMES[exercise.level]}"
+    level_tag = f"Level {exercise.level}: {words_for('en')(f'common.level.{exercise.level}')}"
     page.locator(".md-tags").get_by_role("link", name=level_tag, exact=True).click()
     expect(page).to_have_url(re.compile(r"/tags/#tag:"))
     expect(page.locator("article h2 .md-tag", has_text=level_tag)).to_be_in_viewport()
@@ -62,7 +64,7 @@ def test_tags_page_lists_every_exercise_by_level_equipment_and_muscle(page, site
     listed = tag_lists(page)
     for record in library.exercises.values():
         expected = [
-            f"Level {record.level}: {LEVEL_NAMES[record.level]}",
+            f"Level {record.level}: {words_for('en')(f'common.level.{record.level}')}",
             *(f"Equipment: {item}" for item in record.equipment or ["Bodyweight"]),
             *(f"Muscle: {muscle}" for muscle in record.muscles.primary),
         ]
@@ -82,7 +84,7 @@ def test_browse_pages_group_every_exercise(page, site_url, library, facet):
     )""")
     for record in library.exercises.values():
         keys = {
-            "levels": [f"{record.level} · {LEVEL_NAMES[record.level]}"],
+            "levels": [f"{record.level} · {words_for('en')(f'common.level.{record.level}')}"],
             "equipment": record.equipment or ["Bodyweight"],
             "muscles": [m.capitalize() for m in (*record.muscles.primary, *record.muscles.secondary)],
         }[facet]
