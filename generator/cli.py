@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import DrillbookError
 from .finish import decks_wanted, finish_site
+from .i18n import fallback_note
 from .importer import import_free_exercise_db
 from .model import json_schemas
 from .new import DEFAULT_SITE_NAME, new_project
@@ -110,6 +111,9 @@ def run_generate(args) -> int:
     content = args.content or settings.content
     docs = args.docs or settings.docs
     site_url = args.site_url or settings.site_url
+    note = fallback_note(settings.names.words)
+    if note:
+        print(f"Warning: {note}", file=sys.stderr)
     with generator_notes():
         library, report = generate(content, docs, site_url, settings.names)
     print(f"Generated {library.summary()}: {report}")

@@ -133,8 +133,8 @@ def fallback_note(words: Words) -> str | None:
     if words.fallback:
         return (
             f"drillbook: no message catalogue for language '{words.language}' (shipped: "
-            f"{', '.join(SHIPPED)}); Drillbook's own words stay English. Give the plugin a "
-            "`catalogue:` file to translate them."
+            f"{', '.join(SHIPPED)}); Drillbook's own words stay English. Give the drillbook plugin "
+            "a `catalogue:` file (a copy of its locales/en.yml, translated), or `language: en`."
         )
     if words.missing:
         return (

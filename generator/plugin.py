@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .errors import ContentError, DrillbookError
 from .finish import decks_wanted, finish_site
+from .i18n import fallback_note
 from .live import LiveGenerator
 from .offline import OFFLINE_MB
 from .pipeline import generate
@@ -69,6 +70,9 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             raise PluginError(str(error)) from None
         weigh_fields(config)
         self.names = site_names(config, self.config)
+        note = fallback_note(self.names.words)
+        if note:
+            log.warning(note)
         self.content_dir = Path(config.config_file_path).parent / self.config.content
         started = time.perf_counter()
         try:

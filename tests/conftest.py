@@ -78,3 +78,51 @@ def built_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     mkdocs_build(project)
     return project / "site"
+
+
+TEST_LIBRARY = ROOT / "tests" / "data" / "library"
+# A record in German, so that a German site's search can be tried on German words.
+GERMAN_RECORD = """\
+id: rumaenisches-kreuzheben
+name: Rumänisches Kreuzheben
+aliases: [Kreuzheben mit gestreckten Beinen]
+pattern: Hüftbeuge
+level: 3
+muscles:
+  primary: [Gesäß, Beinbeuger]
+summary: Die Stange gleitet an den Oberschenkeln hinab, während die Hüfte nach hinten schiebt.
+steps:
+  - Hüfte nach hinten schieben, bis die Oberschenkelrückseite spannt.
+cues:
+  - text: Hüfte zur Wand
+  - text: Stange am Bein
+prescriptions:
+  - {goal: Kraft, sets: 3, reps: 6-8}
+sources: [test-article]
+"""
+
+
+def language_project(target: Path, language: str, *, options: str = "") -> Path:
+    """A project made by `drillbook new` around the test library (and one German record),
+    with `theme.language: language` and the drillbook plugin's `options` (YAML flow mapping
+    entries such as `catalogue: markers.yml`)."""
+    from drillbook.new import new_project
+
+    new_project(target, "Testbibliothek")
+    shutil.rmtree(target / "content")
+    shutil.copytree(TEST_LIBRARY, target / "content")
+    (target / "content" / "exercises" / "rumaenisches-kreuzheben.yml").write_text(GERMAN_RECORD, "utf-8")
+    config = target / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("  language: en\n", f"  language: {language}\n", 1)
+    if options:
+        text = text.replace("\n  - drillbook\n", f"\n  - drillbook: {{{options}}}\n", 1)
+    config.write_text(text, "utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def german_site(tmp_path_factory) -> Path:
+    """The test library built in German with the strict MkDocs build; returns `site/`."""
+    project = language_project(tmp_path_factory.mktemp("german") / "project", "de")
+    mkdocs_build(project)
+    return project / "site"
