@@ -547,9 +547,10 @@ def make_decks(project: Path) -> Timing:
     from the built site, as the plugin does after a build; runs in its own process."""
     from drillbook.decks import build_decks, library_decks
     from drillbook.pipeline import read_library
+    from drillbook.views import SiteNames
 
     library = read_library(project / "content")
-    return timed(lambda: build_decks(project / "site", library_decks(library, "Benchmark"), True))
+    return timed(lambda: build_decks(project / "site", library_decks(library, SiteNames("Benchmark")), True))
 
 
 LIVE_COMMANDS = {

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
@@ -17,6 +19,7 @@ from .decks import ALL_CARDS
 from .figures import HEIGHT as FIGURE_HEIGHT
 from .figures import WIDTH as FIGURE_WIDTH
 from .figures import FittedFigure
+from .i18n import Words
 from .library import Library
 from .model import LIMITS, Exercise, Menu
 from .pick import render_pick_page
@@ -130,8 +133,30 @@ _WIDTHS = dict(
         strict=True,
     )
 )
+# Beyond ASCII: the letters and marks the shipped languages print, as wide as DejaVu Sans
+# Bold draws them; an accented letter is as wide as its letter ("é" as "e"). Any other
+# character counts as wider than the widest letter.
+_LATIN_WIDTHS = {
+    "\u00a0": 0.348,  # no-break space
+    "\u202f": 0.348,  # narrow no-break space, counted as wide as a space
+    "’": 0.38,
+    "«": 0.646,
+    "»": 0.646,
+    "¿": 0.58,
+    "¡": 0.456,
+    "ß": 0.719,
+    "æ": 1.048,
+    "Æ": 1.085,
+    "œ": 1.094,
+    "Œ": 1.167,
+}
 _OTHER_WIDTH = 1.25
+# card.css's letter-spacing of the headings it shows in capitals, in ems.
+_CAPS_TRACKING = 0.04
 _MM_PER_PT = 25.4 / 72
+# Where a line may break: at a space, never at a no-break space (French sets one before a
+# colon, as in "Correction :"), which a browser keeps with the words either side.
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 
 # What one card holds: the first cues and faults as the author ordered them, each part in
 # at most so many lines of a box so wide at a font size (the same sizes as card.css).
@@ -159,7 +184,7 @@ class Box:
 
     def fit(self, text: str, lines: int | None = None, prefix: str = "") -> str:
         """`text` shortened so that `prefix` + `text` takes at most `lines` lines."""
-        fitted = fit(prefix + " ".join(text.split()), self.em, lines or self.lines, self.caps)
+        fitted = fit(prefix + collapse(text), self.em, lines or self.lines, self.caps)
         # A word too long to start beside the prefix is cut to nothing: keep the ellipsis.
         return fitted[len(prefix) :] if len(fitted) > len(prefix) else ELLIPSIS
 
@@ -217,15 +242,38 @@ POSTER_STEPS_MM = 200
 POSTER_MOVE_ON_LINES = 6
 
 
+@functools.cache
+def char_width(char: str) -> float:
+    """The width of one character in ems, never less than printed (see _WIDTHS)."""
+    if char in _WIDTHS:
+        return _WIDTHS[char]
+    letter = unicodedata.normalize("NFD", char)[0]
+    if letter != char and letter.isalpha() and letter in _WIDTHS:
+        return _WIDTHS[letter]
+    return _LATIN_WIDTHS.get(char, _OTHER_WIDTH)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def text_width(text: str, caps: bool = False) -> float:
-    """Width of `text` in ems, never less than printed (see _WIDTHS); `caps` for text
-    that CSS shows in capitals."""
+    """Width of `text` in ems, never less than printed; `caps` for text that CSS shows in
+    capitals, letter-spaced ("ß" is printed "SS")."""
     if caps:
         return sum(
-            max(_WIDTHS.get(char, _OTHER_WIDTH), _WIDTHS.get(char.upper(), _OTHER_WIDTH)) for char in text
+            max(char_width(char), sum(char_width(upper) for upper in char.upper()))
+            + _CAPS_TRACKING * len(char.upper())
+            for char in text
         )
-    return sum(_WIDTHS.get(char, _OTHER_WIDTH) for char in text)
+    return sum(char_width(char) for char in text)
+
+
+def words_of(text: str) -> list[str]:
+    """`text` split where a line may break (see _SPACES)."""
+    return [word for word in _SPACES.split(text) if word]
+
+
+def collapse(text: str) -> str:
+    """`text` with each run of spaces and line breaks as one space, as printed."""
+    return " ".join(words_of(text))
 
 
 def wrap(text: str, em: float, caps: bool = False) -> list[str]:
@@ -234,7 +282,7 @@ def wrap(text: str, em: float, caps: bool = False) -> list[str]:
     lines: list[str] = []
     line, width = "", 0.0
     space = text_width(" ", caps)
-    for word in text.split():
+    for word in words_of(text):
         while text_width(word, caps) > em:
             if line:
                 lines.append(line)
@@ -260,7 +308,7 @@ def wrap(text: str, em: float, caps: bool = False) -> list[str]:
 def fit(text: str, em: float, lines: int, caps: bool = False) -> str:
     """`text` as it is if it wraps into `lines` lines of `em` ems; else cut at a word
     boundary so that it does, ending in an ellipsis."""
-    text = " ".join(text.split())
+    text = collapse(text)
     wrapped = wrap(text, em, caps)
     if len(wrapped) <= lines:
         return text
@@ -295,6 +343,33 @@ def fit_cues(
 
 
 @dataclass(frozen=True)
+class CardLabels:
+    """The words a card, station card or poster prints in front of a text it fits, in the
+    site's language, each with the space after it: the string fitted is the string printed."""
+
+    equipment: str
+    fix: str
+    previous: str
+    next: str
+    step_back: str
+    source: str
+    goal: str
+
+
+@functools.cache
+def card_labels(words: Words) -> CardLabels:
+    return CardLabels(
+        equipment=words("card.equipment") + " ",
+        fix=words("card.fix") + " ",
+        previous=words("card.previous") + " ",
+        next=words("card.next") + " ",
+        step_back=words("common.step_back_when") + " ",
+        source=words("card.source") + " ",
+        goal=words("card.goal") + " ",
+    )
+
+
+@dataclass(frozen=True)
 class CardFault:
     name: str
     fix: str
@@ -326,6 +401,7 @@ class Card:
     """The ready-to-print text of one exercise card."""
 
     exercise: Exercise
+    labels: CardLabels
     title: str
     level: str
     equipment: str
@@ -382,7 +458,7 @@ class Card:
         )
         meta = CARD["equipment"]
         heading += space["meta"] + meta.height_mm(f"{self.level} · {self.dose} ({self.dose_origin})")
-        heading += meta.height_mm(self.equipment, "Equipment: ")
+        heading += meta.height_mm(self.equipment, self.labels.equipment)
         height = max(heading, QR_MM) + space["head"]
         if self.cues or self.figure:
             height += space["section"] + self.lead_mm
@@ -392,7 +468,7 @@ class Card:
                 space["fault"]
                 + CARD["fault"].height_mm(fault.name)
                 + space["fix"]
-                + CARD["fix"].height_mm(fault.fix, "Fix: ")
+                + CARD["fix"].height_mm(fault.fix, self.labels.fix)
                 for fault in self.faults
             )
         if self.ladder:
@@ -400,7 +476,7 @@ class Card:
             height += space["section"] + space["ladder"] + space["heading"] + 2 * line
             height += CARD["move_on"].height_mm(self.move_on or "", f"{self.move_on_label} ")
             if self.step_back:
-                height += CARD["step_back"].height_mm(self.step_back, "Step back when: ")
+                height += CARD["step_back"].height_mm(self.step_back, self.labels.step_back)
         credit = CARD["credit"].line_mm * (2 if self.url else 1)
         return height + space["credit"] + credit
 
@@ -450,16 +526,18 @@ def _cue_box(figure_mm: float) -> Box:
     return replace(CARD["cue"], width_mm=PAGE_WIDTH_MM - figure_mm - FIGURE_GAP_MM - 11)
 
 
-def card_credit(view: ExerciseView) -> str:
+def card_credit(view: ExerciseView, words: Words) -> str:
     """The sources on the card's one credit line: all of them when they fit, else as many as
     fit whole and how many more the page names."""
-    box, sources = CARD["credit"], view.sources
+    box, sources, label = CARD["credit"], view.sources, card_labels(words).source
     for shown in range(len(sources), 0, -1):
         more = len(sources) - shown
-        text = credit_line(sources[:shown]) + (f" and {more} more" if more else "")
-        if box.lines_of(f"Source: {text}") <= box.lines:
+        text = credit_line(sources[:shown])
+        if more:
+            text = words("card.more_sources", count=more, sources=text)
+        if box.lines_of(label + text) <= box.lines:
             return text
-    return box.fit(view.credit, prefix="Source: ")
+    return box.fit(view.credit, prefix=label)
 
 
 def page_url(site_url: str, kind: str, record_id: str) -> str:
@@ -467,50 +545,58 @@ def page_url(site_url: str, kind: str, record_id: str) -> str:
     return f"{site_url.rstrip('/')}/{kind}/{record_id}/"
 
 
-def card_faults(view: ExerciseView, boxes: dict[str, Box], count: int) -> list[CardFault]:
+def card_faults(view: ExerciseView, boxes: dict[str, Box], count: int, labels: CardLabels) -> list[CardFault]:
     """The first `count` faults with the fix the exercise shows (`view.checks`), fitted to
     the `fault` and `fix` boxes of a card or station card."""
     return [
         CardFault(
             boxes["fault"].fit(check.fault.name),
-            boxes["fix"].fit(check.fix.text, prefix="Fix: "),
+            boxes["fix"].fit(check.fix.text, prefix=labels.fix),
             check.fault.id,
         )
         for check in view.checks[:count]
     ]
 
 
-def make_card(view: ExerciseView, site_url: str | None) -> Card:
+def make_card(view: ExerciseView, site_url: str | None, words: Words) -> Card:
+    """The card of an exercise in the language of `words`. On a ladder, its first: the step,
+    its neighbours (or that there is none) and when to move on or step back."""
     exercise = view.exercise
+    labels = card_labels(words)
     main = view.places[0] if view.places else None
     url = page_url(site_url, "exercises", exercise.id) if site_url else None
-    step = f"Step {main.step.number} of {main.count}" if main else None
+    step = words("card.step_of", number=main.step.number, count=main.count) if main else None
     photo = view.card_photo
     beside = "_by_photo" if photo else ""
     cues = [cue.text for cue in exercise.card_cues]
     card = Card(
         exercise=exercise,
+        labels=labels,
         title=CARD[f"title{beside}"].fit(exercise.name),
-        level=f"Level {view.level}",
-        equipment=CARD[f"equipment{beside}"].fit(view.equipment, prefix="Equipment: "),
+        level=words("card.level", level=view.level),
+        equipment=CARD[f"equipment{beside}"].fit(view.equipment, prefix=labels.equipment),
         dose=view.doses[0].amount if view.doses else "",
         dose_origin=view.doses[0].origin if view.doses else "",
         cues=fit_cues(cues),
-        faults=card_faults(view, CARD, CARD_FAULTS),
+        faults=card_faults(view, CARD, CARD_FAULTS, labels),
         ladder=CARD["ladder"].fit(main.ladder.name, prefix=f"{step} · ") if main else None,
         step=step,
-        previous=CARD["step"].fit(main.previous.name, prefix="Previous: ")
-        if main and main.previous
+        previous=CARD["step"].fit(
+            main.previous.name if main.previous else words("card.no_previous"), prefix=labels.previous
+        )
+        if main
         else None,
-        next=CARD["step"].fit(main.next.name, prefix="Next: ") if main and main.next else None,
+        next=CARD["step"].fit(main.next.name if main.next else words("card.no_next"), prefix=labels.next)
+        if main
+        else None,
         move_on_label=main.step.move_on_label if main else None,
         move_on=CARD["move_on"].fit(main.step.move_on, prefix=f"{main.step.move_on_label} ")
         if main
         else None,
-        step_back=CARD["step_back"].fit(main.step.step_back, prefix="Step back when: ")
+        step_back=CARD["step_back"].fit(main.step.step_back, prefix=labels.step_back)
         if main and main.step.step_back
         else None,
-        credit=card_credit(view),
+        credit=card_credit(view, words),
         url=CARD["credit"].fit(url) if url else None,
         qr=qr_svg(url) if url else None,
         figure=None,
@@ -607,6 +693,7 @@ class StationCard:
     """The ready-to-print text of one half-page station card."""
 
     id: str
+    labels: CardLabels
     title: str
     dose: str
     dose_origin: str
@@ -633,7 +720,7 @@ class StationCard:
             tallest = max(
                 STATION["fault"].height_mm(fault.name)
                 + space["fix"]
-                + STATION["fix"].height_mm(fault.fix, "Fix: ")
+                + STATION["fix"].height_mm(fault.fix, self.labels.fix)
                 for fault in self.faults
             )
             heading = STATION["faults_heading"].line_mm + space["faults_heading"]
@@ -641,15 +728,17 @@ class StationCard:
         return head + lead + faults
 
 
-def make_station(view: ExerciseView, site_url: str | None) -> StationCard:
+def make_station(view: ExerciseView, site_url: str | None, words: Words) -> StationCard:
     """The station card of an exercise: its name, key figure, first three cues, first two
     faults with the fix the full card shows, first dose and a QR code to its page."""
     exercise = view.exercise
+    labels = card_labels(words)
     url = page_url(site_url, "exercises", exercise.id) if site_url else None
     figure = view.key_figure.svg if view.key_figure else None
     dose, dose_origin = fitted_dose(view, STATION["dose"])
     return StationCard(
         id=exercise.id,
+        labels=labels,
         title=STATION["title"].fit(exercise.name),
         dose=dose,
         dose_origin=dose_origin,
@@ -660,7 +749,7 @@ def make_station(view: ExerciseView, site_url: str | None) -> StationCard:
             STATION_CUE_LINES,
             STATION_CUES * STATION_CUE_LINES,
         ),
-        faults=card_faults(view, STATION, STATION_FAULTS),
+        faults=card_faults(view, STATION, STATION_FAULTS, labels),
         url=url,
         qr=qr_svg(url) if url else None,
         figure=figure,
@@ -720,18 +809,18 @@ def make_sheet_row(view: ExerciseView, site_url: str | None) -> SheetRow:
 @dataclass(frozen=True)
 class PosterStep:
     """One numbered entry of a poster: a ladder's step or a menu's option. `rule` is when to
-    move on (or to choose it); `label` introduces it."""
+    move on (or to choose it), after the label that introduces it, as printed after the dose:
+    when the rule is cut, a label too long for the lines left is cut with it."""
 
     number: int
     name: str
     dose: str
-    label: str
     rule: str
     figure: Markup | None
 
     @property
     def prefix(self) -> str:
-        return f"{self.dose} · {self.label} " if self.dose else f"{self.label} "
+        return f"{self.dose} · " if self.dose else ""
 
 
 @dataclass(frozen=True)
@@ -805,29 +894,29 @@ def fit_poster(entries: list[PosterStep]) -> tuple[PosterLayout, list[PosterStep
     return layout, fitted
 
 
-def poster_steps(view: LadderView) -> list[PosterStep]:
+def poster_steps(view: LadderView, words: Words) -> list[PosterStep]:
     """A ladder's steps as poster entries, uncut: the dose, when to move on and when to step back."""
-    return [
-        PosterStep(
-            step.number,
-            step.exercise.name,
-            step.dose.amount if step.dose else "",
-            step.move_on_label,
-            f"{step.move_on} Step back when: {step.step_back}" if step.step_back else step.move_on,
-            step.figure.svg if step.figure else None,
-        )
-        for step in view.steps
-    ]
+    step_back = card_labels(words).step_back
+    entries = []
+    for step in view.steps:
+        rule = f"{step.move_on_label} {step.move_on}"
+        if step.step_back:
+            rule += f" {step_back}{step.step_back}"
+        dose = step.dose.amount if step.dose else ""
+        figure = step.figure.svg if step.figure else None
+        entries.append(PosterStep(step.number, step.exercise.name, dose, rule, figure))
+    return entries
 
 
 def menu_poster_options(menu: Menu, views: Views) -> list[PosterStep]:
     """A menu's options as poster entries, uncut: each with its group and when to choose it."""
     options = []
+    choose = views.names.words("card.choose_when")
     for number, option in enumerate(menu.options, start=1):
         view = views.exercises[option.exercise]
-        label = f"{option.group} · Choose this when:" if option.group else "Choose this when:"
+        label = f"{option.group} · {choose}" if option.group else choose
         figure = view.key_figure.svg if view.key_figure else None
-        options.append(PosterStep(number, view.exercise.name, "", label, option.choose_when, figure))
+        options.append(PosterStep(number, view.exercise.name, "", f"{label} {option.choose_when}", figure))
     return options
 
 
@@ -841,7 +930,9 @@ def render_cards(
             "drillbook: site_url is not set, so the cards have no QR code; set "
             "site_url in mkdocs.yml (or pass --site-url) to print QR codes"
         )
-    env = make_environment(views.names.words)
+    words = views.names.words
+    labels = card_labels(words)
+    env = make_environment(words)
     pages = Outputs()
     card_template = env.get_template("card.md.j2")
     exercises = [views.exercises[exercise.id] for exercise in exercises_in_order(library)]
@@ -849,8 +940,8 @@ def render_cards(
         if ("exercises", view.exercise.id) not in scope:
             continue
         page = card_template.render(
-            card=make_card(view, site_url),
-            station=make_station(view, site_url),
+            card=make_card(view, site_url, words),
+            station=make_station(view, site_url, words),
             row=make_sheet_row(view, site_url),
         )
         pages.add(f"cards/{view.exercise.id}.md", page, f"the card of exercise `{view.exercise.id}`")
@@ -866,7 +957,8 @@ def render_cards(
             url=url,
             qr=qr_svg(url) if url else None,
             title=POSTER["title"].fit(record.name),
-            goal=POSTER["goal"].fit(record.goal, prefix="Goal: "),
+            labels=labels,
+            goal=POSTER["goal"].fit(record.goal, prefix=labels.goal),
             layout=layout,
             columns=layout.columns_of(fitted),
         )
@@ -875,17 +967,17 @@ def render_cards(
     for view in ladders:
         if ("ladders", view.ladder.id) not in scope:
             continue
-        page = poster(view.ladder, "ladders", "Ladder page", poster_steps(view))
+        page = poster(view.ladder, "ladders", words("card.ladder_page"), poster_steps(view, words))
         pages.add(f"cards/ladders/{view.ladder.id}.md", page, f"the poster of ladder `{view.ladder.id}`")
     menus = by_name(library.menus.values())
     for menu in menus:
         if ("menus", menu.id) not in scope:
             continue
-        page = poster(menu, "menus", "Menu page", menu_poster_options(menu, views))
+        page = poster(menu, "menus", words("card.menu_page"), menu_poster_options(menu, views))
         pages.add(f"cards/menus/{menu.id}.md", page, f"the poster of menu `{menu.id}`")
     index = env.get_template("cards_index.md.j2").render(
         exercises=exercises, ladders=ladders, menus=menus, all_cards=ALL_CARDS
     )
     pages.add("cards/index.md", index, "the cards index")
-    pages.add_all(render_pick_page(exercises, views.names.words))
+    pages.add_all(render_pick_page(exercises, words))
     return pages

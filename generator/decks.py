@@ -22,11 +22,12 @@ from logging.handlers import QueueHandler, QueueListener
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .errors import DrillbookError
+from .i18n import ENGLISH, Words
 from .library import Library
-from .views import by_name, exercises_in_order
+from .views import SiteNames, by_name, exercises_in_order
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -39,8 +40,6 @@ log = logging.getLogger("mkdocs.plugins.drillbook")
 CHUNK = 50
 # Seconds between two progress lines while cards are laid out.
 PROGRESS_S = 10
-# The language of the cards, in the HTML laid out and in the PDFs joined from it.
-LANGUAGE = "en"
 
 # The decks made after the site build, and their paper sizes (CSS @page size names).
 PAPERS = {"a4": "A4", "letter": "letter"}
@@ -71,38 +70,40 @@ class Placed:
     number: int
 
 
-def library_decks(library: Library, site_name: str) -> list[Deck]:
+def library_decks(library: Library, names: SiteNames) -> list[Deck]:
     """Every deck: all cards, then one per ladder (its poster, then its steps' cards) and one
-    per menu (its poster, then its options' cards). A deck's title, the PDF's, names the site."""
+    per menu (its poster, then its options' cards). A deck's title, the PDF's, names the site,
+    in the site's language."""
+    words, site = names.words, names.site
     all_cards = [f"cards/{exercise.id}" for exercise in exercises_in_order(library)]
     found = []
     for paper in PAPERS:
-        found.append(Deck(ALL_CARDS, f"{site_name}: all cards", paper, all_cards))
+        found.append(Deck(ALL_CARDS, words("print.deck.all_cards", site=site), paper, all_cards))
         for ladder in by_name(library.ladders.values()):
             found.append(
                 Deck(
                     f"ladder-{ladder.id}",
-                    f"{site_name}: {ladder.name}",
+                    words("print.deck.record", site=site, name=ladder.name),
                     paper,
                     [f"cards/ladders/{ladder.id}", *(f"cards/{step.exercise}" for step in ladder.steps)],
                 )
             )
         for menu in by_name(library.menus.values()):
             pages = [f"cards/menus/{menu.id}", *(f"cards/{option.exercise}" for option in menu.options)]
-            found.append(Deck(f"menu-{menu.id}", f"{site_name}: {menu.name}", paper, pages))
+            title = words("print.deck.record", site=site, name=menu.name)
+            found.append(Deck(f"menu-{menu.id}", title, paper, pages))
     return found
 
 
-def deck_links(name: str, prefix: str) -> Markup:
+def deck_links(name: str, prefix: str, words: Words) -> Markup:
     """Raw-HTML links to the A4 and Letter PDFs of deck `name`, relative to a page's URL.
 
     Raw HTML because the PDFs only exist after the build, so MkDocs cannot check them."""
     links = " · ".join(
-        f'<a href="{prefix}cards/pdf/{name}-{paper}.pdf" download>'
-        f"{'A4' if paper == 'a4' else 'US Letter'}</a>"
+        f'<a href="{prefix}cards/pdf/{name}-{paper}.pdf" download>{escape(words(f"print.deck.{paper}"))}</a>'
         for paper in PAPERS
     )
-    return Markup(f'<p class="db-actions">Download cards (PDF): {links}</p>')
+    return Markup(f'<p class="db-actions">{escape(words("print.deck.download"))} {links}</p>')
 
 
 def card_html(site_dir: Path, page: str, directory_urls: bool = True) -> str:
@@ -114,13 +115,16 @@ def card_html(site_dir: Path, page: str, directory_urls: bool = True) -> str:
     return found.group(0)
 
 
-def paper_document(site_dir: Path, pages: list[str], paper: str, directory_urls: bool = True) -> str:
-    """One HTML document holding `pages` (card articles), each on its own sheet of `paper`."""
+def paper_document(
+    site_dir: Path, pages: list[str], paper: str, directory_urls: bool = True, language: str = ENGLISH
+) -> str:
+    """One HTML document holding `pages` (card articles), each on its own sheet of `paper`, in
+    `language`. Untitled: each deck's PDF takes its own title when it is joined."""
     css = (site_dir / "assets" / "card.css").read_text("utf-8")
     cards = "\n".join(card_html(site_dir, page, directory_urls) for page in pages)
     return (
-        f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8">'
-        f"<title>Cards</title><style>{css}\n"
+        f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8">'
+        f"<style>{css}\n"
         f"@page {{ size: {PAPERS[paper]} portrait; }}\n"
         ".db-card + .db-card { break-before: page; }</style></head>"
         f"<body>{cards}</body></html>"
@@ -128,9 +132,13 @@ def paper_document(site_dir: Path, pages: list[str], paper: str, directory_urls:
 
 
 def build_decks(
-    site_dir: Path, decks: list[Deck], directory_urls: bool = True, chunk_size: int = CHUNK
+    site_dir: Path,
+    decks: list[Deck],
+    directory_urls: bool = True,
+    chunk_size: int = CHUNK,
+    language: str = ENGLISH,
 ) -> list[Path]:
-    """Write every deck into `site_dir`, logging one line per deck.
+    """Write every deck into `site_dir`, its cards in `language`, logging one line per deck.
 
     Each paper size is made in a process of its own, both at once, which halves the wait on
     two cores. What the processes log is logged here as it comes, so progress shows and
@@ -138,7 +146,7 @@ def build_decks(
     jobs, first = [], 1
     for paper in PAPERS:
         paper_decks = [deck for deck in decks if deck.paper == paper]
-        jobs.append((site_dir, paper_decks, paper, directory_urls, first, len(decks), chunk_size))
+        jobs.append((site_dir, paper_decks, paper, directory_urls, first, len(decks), chunk_size, language))
         first += len(paper_decks)
     context = multiprocessing.get_context("spawn")  # safe beside the threads of `mkdocs serve`
     records = context.Queue()
@@ -176,6 +184,7 @@ def write_paper(
     first: int,
     total: int,
     chunk_size: int,
+    language: str = ENGLISH,
 ) -> list[Path]:
     """Lay out and write the `decks` of one paper size; log them as deck `first`, … of `total`.
 
@@ -185,14 +194,14 @@ def write_paper(
     if not pages:  # an empty library: no card to print
         return []
     with tempfile.TemporaryDirectory(prefix=f"drillbook-{paper}-") as parts:
-        placed = lay_out(site_dir, pages, paper, directory_urls, chunk_size, Path(parts))
+        placed = lay_out(site_dir, pages, paper, directory_urls, chunk_size, Path(parts), language)
         readers: dict[Path, PdfReader] = {}
         written = []
         for number, deck in enumerate(decks, start=first):
             started = time.perf_counter()
             target = site_dir / deck.file
             target.parent.mkdir(parents=True, exist_ok=True)
-            join(deck, placed, readers, target)
+            join(deck, placed, readers, target, language)
             written.append(target)
             log.info(
                 f"drillbook: deck {number}/{total} {deck.file} "
@@ -202,7 +211,13 @@ def write_paper(
 
 
 def lay_out(
-    site_dir: Path, pages: list[str], paper: str, directory_urls: bool, chunk_size: int, parts: Path
+    site_dir: Path,
+    pages: list[str],
+    paper: str,
+    directory_urls: bool,
+    chunk_size: int,
+    parts: Path,
+    language: str = ENGLISH,
 ) -> dict[str, Placed]:
     """Lay out `pages`, each on one sheet of `paper`, `chunk_size` to a part PDF in `parts`;
     return where each page went."""
@@ -210,10 +225,10 @@ def lay_out(
     placed: dict[str, Placed] = {}
     for start in range(0, len(pages), chunk_size):
         chunk = pages[start : start + chunk_size]
-        document = lay_out_chunk(site_dir, chunk, paper, directory_urls)
+        document = lay_out_chunk(site_dir, chunk, paper, directory_urls, language)
         if len(document.pages) != len(chunk):
             raise DrillbookError(
-                overflow_message(site_dir, chunk, len(document.pages), paper, directory_urls)
+                overflow_message(site_dir, chunk, len(document.pages), paper, directory_urls, language)
             )
         part = parts / f"{start:06d}.pdf"
         document.write_pdf(part)
@@ -227,7 +242,13 @@ def lay_out(
     return placed
 
 
-def join(deck: Deck, placed: dict[str, Placed], readers: dict[Path, PdfReader], target: Path) -> None:
+def join(
+    deck: Deck,
+    placed: dict[str, Placed],
+    readers: dict[Path, PdfReader],
+    target: Path,
+    language: str = ENGLISH,
+) -> None:
     """Write `deck` to `target`: its pages taken from the part PDFs in deck order, with their
     bookmarks and links, under the deck's title. `readers` keeps each part open once read:
     opening one costs as much as taking a few dozen pages from it."""
@@ -241,7 +262,7 @@ def join(deck: Deck, placed: dict[str, Placed], readers: dict[Path, PdfReader], 
         writer.append(readers[part], pages=numbers)
     producer = next(iter(readers.values())).metadata.producer  # WeasyPrint, which drew the pages
     writer.add_metadata({"/Title": deck.title, "/Producer": producer})
-    writer.root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
+    writer.root_object[NameObject("/Lang")] = TextStringObject(language)
     with target.open("wb") as file:  # buffered: pypdf writes a path unbuffered, object by object
         writer.write(file)
 
@@ -258,19 +279,25 @@ def runs(pages: Iterable[Placed]) -> list[tuple[Path, list[int]]]:
     return found
 
 
-def lay_out_chunk(site_dir: Path, pages: list[str], paper: str, directory_urls: bool) -> Document:
+def lay_out_chunk(
+    site_dir: Path, pages: list[str], paper: str, directory_urls: bool, language: str = ENGLISH
+) -> Document:
     """`pages` (built card pages) laid out by WeasyPrint as one document on `paper`."""
     from weasyprint import HTML
 
-    html = paper_document(site_dir, pages, paper, directory_urls)
+    html = paper_document(site_dir, pages, paper, directory_urls, language)
     # Cards sit at cards/<id>/, so their relative links (the photo) resolve from there.
     return HTML(string=html, base_url=f"{site_dir / 'cards' / 'deck'}/").render()
 
 
-def overflow_message(site_dir: Path, chunk: list[str], taken: int, paper: str, directory_urls: bool) -> str:
+def overflow_message(
+    site_dir: Path, chunk: list[str], taken: int, paper: str, directory_urls: bool, language: str = ENGLISH
+) -> str:
     """The error for a `chunk` of cards that took `taken` pages, naming each card that takes
     more than one page when laid out on its own."""
-    counts = {page: len(lay_out_chunk(site_dir, [page], paper, directory_urls).pages) for page in chunk}
+    counts = {
+        page: len(lay_out_chunk(site_dir, [page], paper, directory_urls, language).pages) for page in chunk
+    }
     found = ", ".join(f"{page} takes {count}" for page, count in counts.items() if count != 1)
     return (
         f"{len(chunk)} cards took {taken} {paper} pages"

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from .embeds import EmbedAction
 
 TEMPLATES = Path(__file__).parent / "templates"
-_WHITESPACE = re.compile(r"\s+")
+# Runs of spaces and line breaks, but not a no-break space (French sets one before a colon).
+_WHITESPACE = re.compile(r"[^\S\u00a0\u202f]+")
 SLUG = re.compile(SLUG_PATTERN)
 _MARKUP_CHARACTERS = '&<>"\\`*_{}[]#|~^='
 _ESCAPES = {ord(char): f"&#{ord(char)};" for char in _MARKUP_CHARACTERS}
@@ -99,7 +100,13 @@ def make_environment(words: Words) -> Environment:
         autoescape=False,
     )
     env.filters.update(yaml=yaml_value, indented=indented)
-    env.globals.update(link=page_link, slug=slug, deck_links=deck_links, pick_button=pick_button, t=words)
+    env.globals.update(
+        link=page_link,
+        slug=slug,
+        deck_links=functools.partial(deck_links, words=words),
+        pick_button=pick_button,
+        t=words,
+    )
     return env
 
 

@@ -21,11 +21,13 @@ from drillbook.cards import (
     CARD_FAULTS,
     CUE_LINES_TOTAL,
     ELLIPSIS,
+    FIGURE_GAP_MM,
     FIGURE_MAX_HEIGHT_MM,
     FIGURE_MAX_MM,
     FIGURE_SPARE_MM,
     PAGE_HEIGHT_MM,
     PAGE_WIDTH_MM,
+    POSTER,
     POSTER_LAYOUTS,
     SHEET,
     SHEET_CUES,
@@ -38,6 +40,8 @@ from drillbook.cards import (
     STATION_FAULTS,
     STATION_HEIGHT_MM,
     Box,
+    Card,
+    card_labels,
     fit,
     fit_poster,
     make_card,
@@ -51,11 +55,12 @@ from drillbook.cards import (
 )
 from drillbook.decks import library_decks
 from drillbook.figures import fitted_pose_svg
+from drillbook.i18n import words_for
 from drillbook.model import LIMITS, Exercise
 from drillbook.pipeline import read_library, render_site
 from drillbook.pose import HELD
 from drillbook.qr import QR_MASK
-from drillbook.views import card_position, library_views
+from drillbook.views import SiteNames, card_position, library_views
 
 
 def _shared_helpers():
@@ -72,6 +77,9 @@ def _shared_helpers():
 _helpers = _shared_helpers()
 ROOT, copy_project, mkdocs_build = _helpers.ROOT, _helpers.copy_project, _helpers.mkdocs_build
 SITE_URL = "https://drillbook.example.org/"
+ENGLISH = words_for("en")
+# The languages whose cards are checked to fit: English, and the two with the longest labels.
+LANGUAGES = ("en", "de", "fr")
 
 WIDE_WORD = "WMWMWMW"
 
@@ -195,6 +203,53 @@ def shipped():
     return read_library(ROOT / "content")
 
 
+@pytest.fixture(params=LANGUAGES)
+def names(request) -> SiteNames:
+    """The site in each language whose cards must fit (its words: `names.words`)."""
+    return SiteNames(language=request.param)
+
+
+def card_boxes(card: Card) -> list[tuple[Box, str]]:
+    """Each text of a full card that is fitted, as printed (label and text), with its box."""
+    labels = card.labels
+    beside = "_by_photo" if card.photo else ""
+    ladder = []
+    if card.ladder:
+        ladder = [
+            (CARD["ladder"], f"{card.step} · {card.ladder}"),
+            (CARD["step"], labels.previous + card.previous),
+            (CARD["step"], labels.next + card.next),
+            (CARD["move_on"], f"{card.move_on_label} {card.move_on}"),
+            *([(CARD["step_back"], labels.step_back + card.step_back)] if card.step_back else []),
+        ]
+    return [
+        (CARD[f"title{beside}"], card.title),
+        (CARD[f"equipment{beside}"], labels.equipment + card.equipment),
+        *((card.cue_box, cue) for cue in card.cues),
+        *((CARD["fault"], fault.name) for fault in card.faults),
+        *((CARD["fix"], labels.fix + fault.fix) for fault in card.faults),
+        *ladder,
+        (CARD["credit"], labels.source + card.credit),
+    ]
+
+
+def assert_card_fits(exercise_id: str, card: Card) -> None:
+    """Every text of the card within its box's lines."""
+    for box, text in card_boxes(card):
+        assert box.lines_of(text) <= box.lines, (exercise_id, text)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_section_headings_take_one_line_in_every_language(language):
+    """cards.py counts one line for each heading in capitals: the cues' beside the widest
+    figure, the faults' across the page, and the station card's faults."""
+    words = words_for(language)
+    narrowest = Box(PAGE_WIDTH_MM - FIGURE_MAX_MM - FIGURE_GAP_MM, 12, 1, caps=True)
+    for text in (words("card.cues"), words("card.watch_for")):
+        assert narrowest.lines_of(text) == 1, text
+    assert STATION["faults_heading"].lines_of(words("card.watch_for")) == 1
+
+
 def test_fit_keeps_text_that_fits_and_cuts_longer_text_at_a_word():
     assert fit("Push the hips back", 30, 1) == "Push the hips back"
     cut = fit("Push the hips back to the wall and keep going", 12, 1)
@@ -213,9 +268,9 @@ def test_widths_never_undercount_wide_letters():
     assert text_width("ж") >= 1  # outside the table: counted wide
 
 
-def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library):
+def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library, names):
     exercise = next(iter(longest_library.exercises.values()))
-    card = make_card(library_views(longest_library).exercises[exercise.id], SITE_URL)
+    card = make_card(library_views(longest_library, names).exercises[exercise.id], SITE_URL, names.words)
     assert len(exercise.cues) == LIMITS["list"] and len(card.cues) == CARD_CUES
     assert len(card.faults) == CARD_FAULTS
     assert card.figure, "the longest card shows the key figure beside its cues"
@@ -226,13 +281,25 @@ def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library):
     assert len(wrap(card.title, CARD["title"].em)) <= CARD["title"].lines
     for fault in card.faults:
         assert CARD["fault"].lines_of(fault.name) == 1
-        assert CARD["fix"].lines_of("Fix: " + fault.fix) <= CARD["fix"].lines
-    assert CARD["move_on"].lines_of("Move on when: " + card.move_on) <= 2
+        assert CARD["fix"].lines_of(card.labels.fix + fault.fix) <= CARD["fix"].lines
+    assert CARD["move_on"].lines_of(f"{card.move_on_label} {card.move_on}") <= 2
 
 
-def test_longest_ladder_posters_take_the_smallest_type_and_cut_each_rule(longest_library):
+def test_every_longest_record_card_fits_as_in_english(longest_library, names):
+    """Records at the schema's longest lengths, with and without a key figure: each label in
+    the language is fitted with the text it introduces, so the card is no taller than in
+    English, which the browser prints on one page (tests/browser/test_print.py)."""
+    views, english = library_views(longest_library, names), library_views(longest_library)
+    for exercise_id, view in views.exercises.items():
+        card = make_card(view, SITE_URL, names.words)
+        assert_card_fits(exercise_id, card)
+        assert card.height_mm <= make_card(english.exercises[exercise_id], SITE_URL, ENGLISH).height_mm + 0.01
+
+
+def test_longest_ladder_posters_take_the_smallest_type_and_cut_each_rule(longest_library, names):
+    views = library_views(longest_library, names)
     for ladder in longest_library.ladders.values():
-        layout, steps = fit_poster(poster_steps(library_views(longest_library).ladders[ladder.id]))
+        layout, steps = fit_poster(poster_steps(views.ladders[ladder.id], names.words))
         assert layout == POSTER_LAYOUTS[-1] and layout.columns == 2
         assert len(steps) == len(ladder.steps)
         assert all(step.rule.endswith(ELLIPSIS) for step in steps)
@@ -244,7 +311,7 @@ def test_shipped_posters_show_every_rule_whole_in_the_largest_type_that_fits(shi
     takes 12 pt, as 14 pt would not hold it."""
     views = library_views(shipped)
     posters = {
-        **{ladder: poster_steps(view) for ladder, view in views.ladders.items()},
+        **{ladder: poster_steps(view, ENGLISH) for ladder, view in views.ladders.items()},
         **{menu.id: menu_poster_options(menu, views) for menu in shipped.menus.values()},
     }
     for name, entries in posters.items():
@@ -257,9 +324,27 @@ def test_shipped_posters_show_every_rule_whole_in_the_largest_type_that_fits(shi
     assert "Step back when:" in posters["wall-to-rdl"][0].rule
 
 
+def test_every_poster_fits_its_page_in_every_language(shipped, longest_library, names):
+    """Each ladder's and menu's entries, labels in the language, fit the poster's columns
+    (cut when no layout shows them whole), under a title and goal within their lines."""
+    for library in (shipped, longest_library):
+        views = library_views(library, names)
+        posters = [
+            *((view.ladder, poster_steps(view, names.words)) for view in views.ladders.values()),
+            *((menu, menu_poster_options(menu, views)) for menu in library.menus.values()),
+        ]
+        for record, entries in posters:
+            layout, fitted = fit_poster(entries)
+            assert layout.shows_whole(fitted), record.id
+            label = card_labels(names.words).goal
+            title, goal = POSTER["title"].fit(record.name), POSTER["goal"].fit(record.goal, prefix=label)
+            assert POSTER["title"].lines_of(title) <= POSTER["title"].lines, record.id
+            assert POSTER["goal"].lines_of(label + goal) <= POSTER["goal"].lines, record.id
+
+
 def test_shipped_card_keeps_short_text_whole(shipped):
     exercise = shipped.exercises["wall-hip-hinge"]
-    card = make_card(library_views(shipped).exercises[exercise.id], SITE_URL)
+    card = make_card(library_views(shipped).exercises[exercise.id], SITE_URL, ENGLISH)
     assert card.title == exercise.name
     assert card.cues == [cue.text for cue in exercise.cues[:CARD_CUES]]
     assert [fault.id for fault in card.faults] == [link.fault for link in exercise.faults[:CARD_FAULTS]]
@@ -270,10 +355,12 @@ def test_shipped_card_keeps_short_text_whole(shipped):
 SHIPPED_FIGURE_MM = 68
 
 
-def test_every_shipped_card_prints_its_key_figure_large_in_the_height_left_free(shipped):
-    views = library_views(shipped)
+def test_every_shipped_card_prints_its_key_figure_large_in_the_height_left_free(shipped, names):
+    views = library_views(shipped, names)
     for exercise_id in shipped.exercises:
-        card = make_card(views.exercises[exercise_id], SITE_URL)
+        card = make_card(views.exercises[exercise_id], SITE_URL, names.words)
+        assert_card_fits(exercise_id, card)
+        assert card.height_mm <= PAGE_HEIGHT_MM - FIGURE_SPARE_MM + 0.01, exercise_id
         figure = card.figure
         assert figure, exercise_id
         assert SHIPPED_FIGURE_MM <= figure.height_mm <= FIGURE_MAX_HEIGHT_MM, exercise_id
@@ -372,7 +459,7 @@ PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
 def deck_pages(site: Path, library) -> dict[str, int]:
     counts = {}
-    for deck in library_decks(library, "Hinge club"):
+    for deck in library_decks(library, SiteNames("Hinge club")):
         reader = PdfReader(site / deck.file)
         for page in reader.pages:
             size = (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
@@ -423,7 +510,9 @@ def test_a_card_names_whole_sources_and_counts_the_rest(shipped):
     """The credit line never stops inside a title: it names the sources that fit whole and
     says how many more the page lists."""
     views = library_views(shipped)
-    credits = {exercise: make_card(view, SITE_URL).credit for exercise, view in views.exercises.items()}
+    credits = {
+        exercise: make_card(view, SITE_URL, ENGLISH).credit for exercise, view in views.exercises.items()
+    }
     assert credits["stick-hip-hinge"] == "Part 4 – Hinge, Balance Guy Training and 4 more"
     assert credits["wall-hip-hinge"] == "Part 4 – Hinge, Balance Guy Training"
     assert not [credit for credit in credits.values() if credit.endswith(ELLIPSIS)]
@@ -545,7 +634,7 @@ def test_a_lift_from_the_floor_pins_or_blocks_prints_its_set_up(shipped, exercis
     names = [position.name for position in view.exercise.positions]
     assert view.exercise.lifted_from
     start = view.exercise.positions[names.index("start")]
-    assert make_card(view, SITE_URL).figure.svg == fitted_pose_svg(start).svg
+    assert make_card(view, SITE_URL, ENGLISH).figure.svg == fitted_pose_svg(start).svg
 
 
 def station_and_row_boxes(station, row) -> list[tuple[Box, str]]:
@@ -558,7 +647,7 @@ def station_and_row_boxes(station, row) -> list[tuple[Box, str]]:
         *dose,
         *((cue_box, cue) for cue in station.cues),
         *((STATION["fault"], fault.name) for fault in station.faults),
-        *((STATION["fix"], f"Fix: {fault.fix}") for fault in station.faults),
+        *((STATION["fix"], station.labels.fix + fault.fix) for fault in station.faults),
         (SHEET["name"], row.name),
         *row_dose,
         *((SHEET["cue"], cue) for cue in row.cues),
@@ -574,19 +663,19 @@ def assert_fits(exercise_id: str, station, row) -> None:
         assert box.lines_of(text) <= box.lines, (exercise_id, text)
 
 
-def test_every_shipped_station_card_and_sheet_row_fits_and_shows_its_text_whole(shipped):
+def test_every_shipped_station_card_and_sheet_row_fits_and_shows_its_text_whole(shipped, names):
     """On both papers: a station card within its half, a sheet row within its sixth, and
     nothing of a shipped card cut: its name, first cues, first faults with the fix the full
     card shows, and its first dose with where it comes from."""
     assert SHEET_HEAD_MM + SHEET_ROWS * SHEET_ROW_MM <= PAGE_HEIGHT_MM
-    views = library_views(shipped)
+    views = library_views(shipped, names)
     for exercise_id, view in views.exercises.items():
-        station, row = make_station(view, SITE_URL), make_sheet_row(view, SITE_URL)
+        station, row = make_station(view, SITE_URL, names.words), make_sheet_row(view, SITE_URL)
         assert_fits(exercise_id, station, row)
         cues = [cue.text for cue in view.exercise.card_cues]
         assert station.title == row.name == view.exercise.name
         assert station.cues == cues[:STATION_CUES] and row.cues == cues[:SHEET_CUES]
-        card = make_card(view, SITE_URL)
+        card = make_card(view, SITE_URL, names.words)
         assert [(f.id, f.name, f.fix) for f in station.faults] == [
             (f.id, f.name, f.fix) for f in card.faults[:STATION_FAULTS]
         ]
@@ -595,10 +684,10 @@ def test_every_shipped_station_card_and_sheet_row_fits_and_shows_its_text_whole(
         assert station.qr and station.figure and row.qr and row.figure, exercise_id
 
 
-def test_longest_station_cards_and_sheet_rows_are_cut_to_fit(longest_library):
-    views = library_views(longest_library)
+def test_longest_station_cards_and_sheet_rows_are_cut_to_fit(longest_library, names):
+    views = library_views(longest_library, names)
     for exercise_id, view in views.exercises.items():
-        station, row = make_station(view, SITE_URL), make_sheet_row(view, SITE_URL)
+        station, row = make_station(view, SITE_URL, names.words), make_sheet_row(view, SITE_URL)
         assert_fits(exercise_id, station, row)
         assert len(station.cues) == STATION_CUES and len(station.faults) == STATION_FAULTS
         assert len(row.cues) == SHEET_CUES
