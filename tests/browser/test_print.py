@@ -1,5 +1,6 @@
 """Printing from Chromium: every card and poster is exactly one A4 and one Letter page,
-also for records at the schema's longest lengths; ordinary pages print without chrome."""
+also for records at the schema's longest lengths and in German and French; ordinary pages
+print without chrome."""
 
 from __future__ import annotations
 
@@ -11,13 +12,19 @@ import threading
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from test_cards import ROOT, deck_pages, longest_project, mkdocs_build
+from test_cards import ROOT, copy_project, deck_pages, longest_project, mkdocs_build
 
+from drillbook.cards import SHEET_ROWS
+from drillbook.decks import ALL_CARDS
+from drillbook.i18n import words_for
 from drillbook.pipeline import read_library
 
-from .test_print_forms import SHEET_ROW, STATION, forms, print_sheet, print_stations
+from .conftest import serve
+from .test_print_forms import SHEET_ROW, STATION, forms, longest, print_sheet, print_stations, title_of
 
 PAPERS = ("A4", "Letter")
+# The languages whose labels are longest, each built once: their cards must print as English's.
+LANGUAGES = ("de", "fr")
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +37,22 @@ def longest_site(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield project, f"http://127.0.0.1:{server.server_address[1]}", result
+    server.shutdown()
+
+
+@pytest.fixture(scope="session", params=LANGUAGES)
+def language_site(request, tmp_path_factory):
+    """The shipped library built in German or French, with its decks, served; yields the
+    language, the site folder and its base URL."""
+    language = request.param
+    project = copy_project(tmp_path_factory.mktemp(f"built-{language}") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "\n  language: en\n" in text
+    config.write_text(text.replace("\n  language: en\n", f"\n  language: {language}\n", 1), "utf-8")
+    mkdocs_build(project)
+    base, server = serve(project / "site")
+    yield language, project / "site", base
     server.shutdown()
 
 
@@ -53,6 +76,48 @@ def test_every_shipped_card_and_poster_prints_on_one_page(page, site_url):
     for path in card_paths(library):
         for paper in PAPERS:
             assert len(printed_pages(page, f"{site_url}/{path}", paper)) == 1, (path, paper)
+
+
+def test_every_card_and_poster_prints_on_one_page_in_german_and_french(page, language_site):
+    """The labels in the language are fitted with the text they introduce, so each card
+    and poster still takes exactly one page of either paper."""
+    language, _, base = language_site
+    words = words_for(language)
+    library = read_library(ROOT / "content")
+    for path in card_paths(library):
+        for paper in PAPERS:
+            pages = printed_pages(page, f"{base}/{path}", paper)
+            assert len(pages) == 1, (language, path, paper)
+    # The card prints the language's labels.
+    (text,) = printed_pages(page, f"{base}/cards/wall-hip-hinge/", "A4")
+    for key in ("card.watch_for", "card.fix", "card.no_previous", "common.move_on_when"):
+        assert " ".join(words(key).split()).upper() in " ".join(text.split()).upper(), (language, key)
+
+
+def test_german_and_french_station_cards_and_session_sheets_keep_to_their_half_and_row(
+    page, language_site, tmp_path
+):
+    """The twenty station cards and six sheet rows with the most text, as the pick page
+    prints them: two cards to a sheet, six rows to a page, on both papers."""
+    language, site, base = language_site
+    stations, rows = forms(site, STATION), forms(site, SHEET_ROW)
+    chosen, sheet = longest(stations, 20), longest(rows, SHEET_ROWS)
+    for paper in PAPERS:
+        printed = print_stations(page, site, base, chosen, paper)
+        assert len(printed) == 10, (language, paper)
+        assert all(title_of(stations[card]) in printed[number // 2] for number, card in enumerate(chosen))
+        (tmp_path / paper).mkdir()
+        printed, codes = print_sheet(page, site, base, sheet, paper, tmp_path / paper)
+        assert len(printed) == 1, (language, paper)
+        assert sorted(codes) == sorted(f"https://drillbook.example.org/exercises/{card}/" for card in sheet)
+
+
+def test_german_and_french_decks_have_one_page_per_card_and_the_languages_title(language_site):
+    language, site, _ = language_site
+    deck_pages(site, read_library(ROOT / "content"))
+    reader = PdfReader(site / "cards" / "pdf" / f"{ALL_CARDS}-a4.pdf")
+    assert reader.metadata.title == words_for(language)("print.deck.all_cards", site="Drillbook · Hip hinge")
+    assert reader.trailer["/Root"]["/Lang"] == language
 
 
 def test_longest_possible_cards_and_posters_print_on_one_page(page, longest_site):
