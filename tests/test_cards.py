@@ -55,7 +55,7 @@ from drillbook.cards import (
 )
 from drillbook.decks import library_decks
 from drillbook.figures import fitted_pose_svg
-from drillbook.i18n import words_for
+from drillbook.i18n import SHIPPED, words_for
 from drillbook.model import LIMITS, Exercise
 from drillbook.pipeline import read_library, render_site
 from drillbook.pose import HELD
@@ -78,8 +78,9 @@ _helpers = _shared_helpers()
 ROOT, copy_project, mkdocs_build = _helpers.ROOT, _helpers.copy_project, _helpers.mkdocs_build
 SITE_URL = "https://drillbook.example.org/"
 ENGLISH = words_for("en")
-# The languages whose cards are checked to fit: English, and the two with the longest labels.
-LANGUAGES = ("en", "de", "fr")
+# The languages whose cards are checked to fit: every shipped one (German's and French's
+# labels are the longest; tests/browser/test_print.py prints their cards).
+LANGUAGES = SHIPPED
 
 WIDE_WORD = "WMWMWMW"
 
@@ -266,6 +267,18 @@ def test_fit_breaks_a_word_longer_than_a_line():
 def test_widths_never_undercount_wide_letters():
     assert text_width("W") > text_width("i")
     assert text_width("ж") >= 1  # outside the table: counted wide
+    assert text_width("é") == text_width("e") and text_width("Ü") == text_width("U")
+    assert text_width("ß", caps=True) >= text_width("SS", caps=True)  # CSS prints "SS"
+    assert text_width("AB", caps=True) > text_width("AB")  # the headings' letter-spacing
+
+
+def test_a_line_never_breaks_at_a_no_break_space_and_keeps_it(shipped):
+    """French sets a no-break space before a colon: the label stays whole on its line, as
+    a browser keeps it, and the page prints the no-break space."""
+    label = "Corrige\u00a0:"
+    assert wrap(f"{label} Reach back", text_width(label) + 0.1) == [label, "Reach", "back"]
+    pages = render_cards(shipped, library_views(shipped, SiteNames(language="fr")), SITE_URL)
+    assert f"<dd>{label} Reach back for the wall with your backside</dd>" in pages["cards/wall-hip-hinge.md"]
 
 
 def test_longest_record_card_holds_at_most_its_cues_and_faults(longest_library, names):
