@@ -3,7 +3,8 @@
 Everything that decides whether a card fits on one printed page is here, not in CSS:
 how many cues and faults a card holds and how long each line may be. The limits are
 chosen so that a record at the schema's longest allowed lengths still prints on one
-A4 or US Letter page (tests/browser/test_print.py proves it)."""
+A4 or US Letter page (tests/browser/test_print.py proves it). A label the card prints in
+the site's language ("Fix:", "Besser:") is measured with the text it introduces."""
 
 from __future__ import annotations
 
