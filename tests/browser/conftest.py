@@ -71,3 +71,25 @@ def library():
     from drillbook.pipeline import read_library
 
     return read_library(Path(__file__).resolve().parents[2] / "content")
+
+
+# The languages whose labels are longest: their builds of the shipped library are printed.
+LANGUAGES = ("de", "fr")
+
+
+@pytest.fixture(scope="session", params=LANGUAGES)
+def language_site(request, tmp_path_factory):
+    """The shipped library built in German or French, with its decks, once a session, and
+    served; yields the language, the site folder and its base URL (no trailing slash)."""
+    from test_cards import copy_project, mkdocs_build
+
+    language = request.param
+    project = copy_project(tmp_path_factory.mktemp(f"built-{language}") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "\n  language: en\n" in text
+    config.write_text(text.replace("\n  language: en\n", f"\n  language: {language}\n", 1), "utf-8")
+    mkdocs_build(project)
+    base, server = serve(project / "site")
+    yield language, project / "site", base
+    server.shutdown()

@@ -267,3 +267,25 @@ def test_a_longer_session_sheet_continues_on_the_next_page_and_says_so(page, sit
     pages = printed(page, "A4")
     assert len(pages) == 2
     assert pages[1].lstrip().startswith("Continued: page 2 of 2")
+
+
+def test_in_german_and_french_the_pick_page_and_its_script_speak_the_language(page, language_site, library):
+    """pick.js takes every word it writes from the page: the list's buttons, the messages it
+    fills in and the line that continues a session sheet, all in the site's language."""
+    from drillbook.i18n import words_for
+
+    language, _, base = language_site
+    words = words_for(language)
+    ids = sorted(library.exercises)[:8]
+    open_pick(page, base, [*ids, "no-such-card"], "sheet")
+    assert page.locator(".db-pick-item__up").first.inner_text() == words("print.pick.up")
+    assert page.locator(".db-pick-item__remove").first.inner_text() == words("print.pick.remove")
+    expect(page.get_by_label(words("print.pick.layout_sheet", count=6))).to_be_checked()
+    unknown = words("print.pick.unknown_md", slot="no-such-card")
+    expect(page.locator('[data-pick-message="unknown"]')).to_have_text(unknown)
+    message = words("print.pick.pages_md", count=6, slot="2")
+    expect(page.locator('[data-pick-message="pages"]')).to_have_text(message)
+    pages = printed(page, "A4")
+    assert len(pages) == 2
+    continued = words("print.pick.continued_md", page="2", pages="2")
+    assert " ".join(pages[1].split()).startswith(" ".join(continued.split()))

@@ -12,19 +12,16 @@ import threading
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from test_cards import ROOT, copy_project, deck_pages, longest_project, mkdocs_build
+from test_cards import ROOT, deck_pages, longest_project, mkdocs_build
 
 from drillbook.cards import SHEET_ROWS
 from drillbook.decks import ALL_CARDS
 from drillbook.i18n import words_for
 from drillbook.pipeline import read_library
 
-from .conftest import serve
 from .test_print_forms import SHEET_ROW, STATION, forms, longest, print_sheet, print_stations, title_of
 
 PAPERS = ("A4", "Letter")
-# The languages whose labels are longest, each built once: their cards must print as English's.
-LANGUAGES = ("de", "fr")
 
 
 @pytest.fixture(scope="module")
@@ -37,22 +34,6 @@ def longest_site(tmp_path_factory):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield project, f"http://127.0.0.1:{server.server_address[1]}", result
-    server.shutdown()
-
-
-@pytest.fixture(scope="session", params=LANGUAGES)
-def language_site(request, tmp_path_factory):
-    """The shipped library built in German or French, with its decks, served; yields the
-    language, the site folder and its base URL."""
-    language = request.param
-    project = copy_project(tmp_path_factory.mktemp(f"built-{language}") / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    assert "\n  language: en\n" in text
-    config.write_text(text.replace("\n  language: en\n", f"\n  language: {language}\n", 1), "utf-8")
-    mkdocs_build(project)
-    base, server = serve(project / "site")
-    yield language, project / "site", base
     server.shutdown()
 
 
