@@ -86,7 +86,7 @@ GERMAN_RECORD = """\
 id: rumaenisches-kreuzheben
 name: Rumänisches Kreuzheben
 aliases: [Kreuzheben mit gestreckten Beinen]
-pattern: Hüftbeuge
+pattern: kreuzheben
 level: 3
 muscles:
   primary: [Gesäß, Beinbeuger]
