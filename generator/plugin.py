@@ -129,7 +129,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             raise PluginError(str(error)) from None
         keep_generated_pages_out_of_nav(files)
         if config.nav is None:
-            config.nav = default_nav(files)
+            config.nav = default_nav(files, self.names.words)
         self.page_urls = {file.url for file in files.documentation_pages()}
         return files
 

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
@@ -57,6 +58,17 @@ def yaml_value(value) -> Markup:
     return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
 
 
+def yaml_plain(value) -> Markup:
+    """Like `yaml`, but without quotes when YAML reads the text back as it is ("Faults"): the
+    front matter of a page whose title or description is a catalogue message."""
+    text = str(escape(value))
+    try:
+        plain = "\n" not in text and yaml.safe_load(text) == text
+    except yaml.YAMLError:
+        plain = False
+    return Markup(text) if plain else yaml_value(value)
+
+
 def indented(text: Markup) -> Markup:
     """Every line of `text` that is not empty indented by four spaces. Jinja's own `indent`
     wraps each line of Markup and passes it through `escape` on the way, which took a fifth
@@ -98,7 +110,7 @@ def make_environment(words: Words) -> Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
-    env.filters.update(yaml=yaml_value, indented=indented)
+    env.filters.update(yaml=yaml_value, yaml_plain=yaml_plain, indented=indented)
     env.globals.update(link=page_link, slug=slug, deck_links=deck_links, pick_button=pick_button, t=words)
     return env
 

@@ -321,6 +321,7 @@ class FaultView:
     differences: list[Difference]
     sources: list[Source]
     media: list[MediaView]
+    fixes: list[tuple[Fix, str]]  # each fix with what it needs ("needs a stick"), "" for nothing
 
 
 def fault_view(library: Library, fault: Fault, words: Words) -> FaultView:
@@ -332,7 +333,26 @@ def fault_view(library: Library, fault: Fault, words: Words) -> FaultView:
         differences(fault, library),
         [library.sources[source] for source in fault.sources],
         [media_view(item, library.media, words) for item in fault.media],
+        [(fix, needs_label(fix, words)) for fix in fault.fix],
     )
+
+
+def needs_label(fix: Fix, words: Words) -> str:
+    """What a fix needs, in the site's words: 'needs a stick and a wall', 'braucht: Stab und
+    Wand'; '' for nothing. The needs are the coach's words; only English puts an article before
+    each (model.needs_phrase, which `check` also uses)."""
+    if not fix.needs:
+        return ""
+    if words.locale.language == ENGLISH:
+        phrase = fix.needs_label
+    else:
+        names = [need.replace("-", " ") for need in fix.needs]
+        phrase = names[0]
+        if len(names) > 1:
+            phrase = words(
+                "common.list_and", items=words("common.list_separator").join(names[:-1]), last=names[-1]
+            )
+    return words("pages.fault.needs", needs=phrase)
 
 
 @dataclass(frozen=True)
