@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,6 +82,33 @@ def page_link(kind: str, record_id: str) -> Markup:
     return Markup(f"../{kind}/{record_id}.md")
 
 
+class Hrefs:
+    """The addresses a listing page writes in HTML, as MkDocs would resolve its Markdown links:
+    `href("exercises", "rdl")` from `browse/muscles.md` is `../../exercises/rdl/` (or
+    `../exercises/rdl.html` without directory URLs). A page that lists every record writes its
+    entries as HTML, which Python-Markdown passes through instead of parsing thousands of
+    links at every rebuild that renames one of them."""
+
+    def __init__(self, page: str, directory_urls: bool):
+        self.directory_urls = directory_urls
+        self.folder = posixpath.dirname(self.url(page))
+
+    def url(self, path: str) -> str:
+        """The built address of the page at `path` under docs/ (MkDocs' File.url)."""
+        stem = path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index") if self.directory_urls else f"{stem}.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def to(self, path: str) -> Markup:
+        target = self.url(path)
+        relative = posixpath.relpath(target or ".", self.folder or ".")
+        return Markup(f"{relative}/" if target.endswith("/") and relative != "." else relative)
+
+    def __call__(self, kind: str, record_id: str) -> Markup:
+        return self.to(f"{kind}/{slug(record_id)}.md")
+
+
 def slug(value: str) -> Markup:
     """An id for an anchor or a path: already inert, so it is marked safe after a check."""
     if not SLUG.fullmatch(value):
@@ -130,7 +158,8 @@ def render_exercise_pages(
         page = exercise_template.render(view=views.exercises[exercise.id], embed=embeds[exercise.id])
         pages.add(f"exercises/{exercise.id}.md", page, f"the exercise `{exercise.id}`")
     index = env.get_template("exercises_index.md.j2").render(
-        exercises=[views.exercises[exercise.id] for exercise in exercises]
+        exercises=[views.exercises[exercise.id] for exercise in exercises],
+        href=Hrefs("exercises/index.md", views.names.directory_urls),
     )
     pages.add("exercises/index.md", index, "the exercise index")
     return pages
@@ -167,11 +196,13 @@ def render_fault_ladder_and_browse_pages(
     sources_page = env.get_template("sources.md.j2").render(
         sources=[(source, library.records_citing(source)) for source in sources],
         kind_of=record_kind,
+        href=Hrefs("browse/sources.md", views.names.directory_urls),
     )
     pages.add("browse/sources.md", sources_page, "the sources page")
     facets = browse_facets(exercises, views.names.words)
     for facet, title, groups in facets:
-        page = env.get_template("browse.md.j2").render(title=title, groups=groups)
+        href = Hrefs(f"browse/{facet}.md", views.names.directory_urls)
+        page = env.get_template("browse.md.j2").render(title=title, groups=groups, href=href)
         pages.add(f"browse/{facet}.md", page, f"the browse page `{facet}`")
     index = env.get_template("browse_index.md.j2").render(
         facets=[

@@ -368,7 +368,8 @@ class Views:
 @dataclass(frozen=True)
 class SiteNames:
     """Whose site it is: the names generated files carry (doses, oEmbed, decks, manifest),
-    from `mkdocs.yml` (`site_name`, `site_author`, the plugin's `editors_label` and `icon`)."""
+    from `mkdocs.yml` (`site_name`, `site_author`, the plugin's `editors_label` and `icon`),
+    the language they are written in, and the form of its page addresses."""
 
     site: str = "Exercise library"
     author: str = ""
@@ -376,6 +377,7 @@ class SiteNames:
     icon: str = ICON
     language: str = ENGLISH
     catalogue: Path | None = None
+    directory_urls: bool = True  # MkDocs' use_directory_urls: `exercises/rdl/`, not `exercises/rdl.html`
 
     @property
     def words(self) -> Words:

@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 
 from drillbook.pipeline import read_library, render_site
+from drillbook.render import Hrefs
+from drillbook.views import SiteNames
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://coach.example.org/"
 LIBRARIES = [ROOT / "tests" / "data" / "library", ROOT / "content"]
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+HTML_LINK = re.compile(r'<a href="([^"]+)"')
 HELP = ["help/printing.md", "help/embedding.md", "help/figures.md"]
 
 
@@ -34,6 +37,29 @@ def test_every_link_of_a_generated_page_leads_to_a_generated_page_or_an_anchor(p
             checked += 1
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.partition("#")[0]))
             if resolved not in pages:
+                missing.append(f"{path} links to {target}")
+    assert checked > 50
+    assert missing == []
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_html_link_of_a_listing_page_leads_to_a_built_page(directory_urls):
+    """Pages that list every record write their entries as HTML with the built addresses
+    (render.Hrefs), which MkDocs does not check: each must be the address of a page."""
+    names = SiteNames(directory_urls=directory_urls)
+    pages = render_site(read_library(ROOT / "content"), SITE_URL, names)
+    urls = {Hrefs(path, directory_urls).url(path) for path in pages if path.endswith(".md")}
+    checked, missing = 0, []
+    for path in ("exercises/index.md", "browse/muscles.md", "browse/levels.md", "browse/sources.md"):
+        folder = posixpath.dirname(Hrefs(path, directory_urls).url(path))
+        for target in HTML_LINK.findall(pages[path]):
+            if re.match(r"[a-z]+:|#", target):
+                continue
+            checked += 1
+            resolved = posixpath.normpath(posixpath.join(folder, target)) + (
+                "/" if target.endswith("/") else ""
+            )
+            if resolved not in urls:
                 missing.append(f"{path} links to {target}")
     assert checked > 50
     assert missing == []
