@@ -58,7 +58,7 @@ def site_names(config, options) -> SiteNames:
     return SiteNames(
         site=config.site_name,
         author=config.site_author or "",
-        editors_label=(options and options.editors_label) or words_for(language, catalogue)("dose.editors"),
+        editors_label=(options and options.editors_label) or words_for(language, catalogue)("common.editors"),
         icon=(options and options.icon) or DEFAULT_NAMES.icon,
         language=language,
         catalogue=catalogue,
