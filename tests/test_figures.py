@@ -12,9 +12,11 @@ import pytest
 from conftest import ROOT, drillbook
 
 from drillbook.figures import FIT_MARGIN, HEIGHT, WIDTH, fault_svg, fitted_pose_svg, pose_svg
+from drillbook.i18n import words_for
 from drillbook.pipeline import read_library
 from drillbook.pose import PROP_KINDS, Position
 
+ENGLISH_WORDS = words_for("en")
 SVG = "{http://www.w3.org/2000/svg}"
 LIBRARY = read_library(ROOT / "content")
 SHIPPED = [
@@ -163,7 +165,7 @@ def test_hands_are_on_the_load(name, pose):
 
 def all_figures() -> list[tuple[str, str]]:
     return [(name, pose_svg(pose)) for name, pose in POSES] + [
-        (f"fault/{fault_id}", fault_svg(poses)) for fault_id, poses in PAIRS
+        (f"fault/{fault_id}", fault_svg(poses, ENGLISH_WORDS)) for fault_id, poses in PAIRS
     ]
 
 
@@ -177,7 +179,7 @@ def test_every_figure_parses_and_says_what_it_shows():
 
 def test_fault_figure_names_both_poses_and_draws_the_fault_in_the_accent():
     for fault_id, poses in PAIRS:
-        root = parse(fault_svg(poses))
+        root = parse(fault_svg(poses, ENGLISH_WORDS))
         assert poses.correct.caption in root.get("aria-label") and poses.faulty.caption in root.get(
             "aria-label"
         )
@@ -195,7 +197,7 @@ def test_a_caption_without_its_side_is_given_one():
             "faulty": poses.faulty.model_copy(update={"caption": "back rounded"}),
         }
     )
-    assert parse(fault_svg(bare)).get("aria-label") == "Right: hips back. Fault: back rounded"
+    assert parse(fault_svg(bare, ENGLISH_WORDS)).get("aria-label") == "Right: hips back. Fault: back rounded"
 
 
 def test_figures_use_no_fixed_colours():
