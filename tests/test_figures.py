@@ -352,3 +352,39 @@ def test_a_hanging_figure_hangs_from_the_bar_with_its_feet_off_the_floor():
     hang = poses["test/push-pull-superset/hang"].body().points
     assert abs(hang["hand"][0] - hang["shoulder"][0]) < 0.05
     assert hang["hand"][1] - hang["shoulder"][1] > 0.6
+
+
+@pytest.mark.parametrize("language", ["de", "es", "fr"])
+def test_a_translated_site_labels_its_figures_in_its_language(language):
+    """The fault pair's labels and alt text, the gallery's headings and every word of its
+    angle lines are the site's language; the coach's captions stay as written."""
+    from drillbook.render import render_figures
+    from drillbook.views import SiteNames, library_views
+
+    words = words_for(language)
+    english = {
+        message
+        for key, message in ENGLISH_WORDS.messages.items()
+        if key.startswith("figures.") and message != words.messages[key]
+    }
+    files = render_figures(LIBRARY, library_views(LIBRARY, SiteNames(language=language)))
+    for fault_id, poses in PAIRS:
+        root = parse(files[f"figures/faults/{fault_id}.svg"])
+        labels = [text.text for text in root.iter(f"{SVG}text")]
+        assert labels == [words("figures.pair.correct"), words("figures.pair.fault")], fault_id
+        assert root.get("aria-label").startswith(words("figures.pair.correct")), fault_id
+        assert poses.faulty.caption.rstrip(".") in root.get("aria-label"), fault_id
+    gallery = files["figures/index.md"]
+    assert f"# {words('figures.gallery.title')}\n" in gallery
+    assert "## Exercises" not in gallery and "## Faults" not in gallery
+    lines = re.findall(r"</code> · (.*?)</small>", gallery)
+    lines += re.findall(r"<figcaption>[^:<]*\u00a0?: (.*?)<br>[^:<]*\u00a0?: (.*?)</figcaption>", gallery)
+    terms = {
+        re.sub(r" -?[\d.,]+(°| cm)?$", "", part)
+        for line in lines
+        for angles in ([line] if isinstance(line, str) else line)
+        for part in angles.split(" · ")
+    }
+    assert len(terms) > 20
+    assert not terms & english, sorted(terms & english)
+    assert all(pose.caption in gallery for _, pose in SHIPPED)
