@@ -386,3 +386,23 @@ def test_a_translated_site_labels_its_figures_in_its_language(language):
     assert len(terms) > 20
     assert not terms & english, sorted(terms & english)
     assert all(pose.caption in gallery for _, pose in SHIPPED)
+
+
+def test_every_word_an_angle_line_can_hold_is_in_the_catalogue():
+    from drillbook.figures import LISTED_ANGLES
+    from drillbook.pose import HAND_PLACES, HOLDS, REAR_FEET, STANCES
+
+    keys = [
+        *(f"stance.{stance}" for stance in STANCES),
+        *(f"joint.{name}" for name in LISTED_ANGLES),
+        *(f"prop.{kind}" for kind in PROP_KINDS),
+        *(f"hold.{hold}" for hold in HOLDS if hold != "hands"),
+        *(f"rear_foot.{foot}" for foot in REAR_FEET),
+        *(f"place.{place}" for place in HAND_PLACES),
+        "spine.rounded",
+        "spine.arched",
+        "view.front",
+        "view.back",
+    ]
+    missing = [key for key in keys if f"figures.angles.{key}" not in ENGLISH_WORDS.messages]
+    assert not missing, missing
