@@ -18,6 +18,7 @@ from .figures import angles_line, fault_path, position_path
 from .i18n import Words
 from .library import Library
 from .model import SLUG_PATTERN, Exercise
+from .pose import Pose
 from .scope import EVERY_RECORD, Scope
 from .views import Views, by_name, exercises_in_order, level_label
 from .write import Outputs
@@ -246,6 +247,7 @@ def record_kind(model) -> str:
 def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) -> Outputs:
     """The figures of the records in `scope` as SVG files (each position's, each fault's
     pair), and the figure gallery that shows them all with their angles."""
+    words = views.names.words
     files = Outputs()
     exercises = []
     for exercise in exercises_in_order(library):
@@ -257,7 +259,7 @@ def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) 
             if ("exercises", exercise.id) in scope:
                 made_by = f"the position `{position.name}` of exercise `{exercise.id}`"
                 files.add(position_path(exercise.id, position.name), svg + "\n", made_by)
-            shown.append((position, svg, angles_line(position)))
+            shown.append((position, svg, angles_line(position, words)))
         exercises.append((exercise, shown))
     faults = []
     for fault in by_name(library.faults.values()):
@@ -265,18 +267,16 @@ def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) 
             svg = views.faults[fault.id].figure.svg
             if ("faults", fault.id) in scope:
                 files.add(fault_path(fault.id), svg + "\n", f"the figure of fault `{fault.id}`")
-            lines = [angles_line(fault.positions.correct), angles_line(fault.positions.faulty)]
+            lines = [angles_line(fault.positions.correct, words), angles_line(fault.positions.faulty, words)]
             faults.append((fault, svg, lines))
-    gallery = (
-        make_environment(views.names.words)
-        .get_template("figures.md.j2")
-        .render(exercises=exercises, faults=faults)
-    )
+    gallery = make_environment(words).get_template("figures.md.j2").render(exercises=exercises, faults=faults)
     files.add("figures/index.md", gallery, "the figure gallery")
     return files
 
 
 HELP_PAGES = ("printing", "embedding", "figures")
+# The pose whose angle line "How to read a figure" shows as its example.
+ANGLES_EXAMPLE = Pose(caption="example", knee=20, hip=75)
 
 
 def render_help_pages(site_url: str | None, words: Words) -> Outputs:
@@ -285,7 +285,8 @@ def render_help_pages(site_url: str | None, words: Words) -> Outputs:
     path replaces the generated one (see write.py)."""
     env = make_environment(words)
     pages = Outputs()
+    example = angles_line(ANGLES_EXAMPLE, words)
     for name in HELP_PAGES:
-        page = env.get_template(f"help_{name}.md.j2").render(embeds=site_url is not None)
+        page = env.get_template(f"help_{name}.md.j2").render(embeds=site_url is not None, example=example)
         pages.add(f"help/{name}.md", page, f"the help page `{name}`")
     return pages

@@ -147,11 +147,11 @@ def position_figure(position: Position) -> Figure:
     return Figure(pose_svg(position), [position.caption])
 
 
-def fault_figure(fault: Fault) -> Figure | None:
+def fault_figure(fault: Fault, words: Words) -> Figure | None:
     if not fault.positions:
         return None
     poses = fault.positions
-    return Figure(fault_svg(poses), [poses.correct.caption, poses.faulty.caption])
+    return Figure(fault_svg(poses, words), [poses.correct.caption, poses.faulty.caption])
 
 
 @dataclass(frozen=True)
@@ -327,7 +327,7 @@ class FaultView:
 def fault_view(library: Library, fault: Fault, words: Words) -> FaultView:
     return FaultView(
         fault,
-        fault_figure(fault),
+        fault_figure(fault, words),
         [library.exercises[drill] for drill in fault.drills],
         library.exercises_prone_to(fault),
         differences(fault, library),
