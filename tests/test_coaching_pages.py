@@ -110,7 +110,7 @@ def test_a_german_site_writes_the_coaching_pages_in_german():
         "Zurück, wenn: The back rounds in any rep.",
         "Nimm das, wenn: The hips do not move back.",
         "title: Fehlerbilder",
-        "| Übung | Niveau | Ausrüstung | Auch bekannt als |",
+        "<th>Übung</th><th>Niveau</th><th>Ausrüstung</th><th>Auch bekannt als</th>",
         "Ohne bekannte Lizenz: 2 (stehen oben).",
         "(Video auf video.example.org)",
         "Verwendet für:",
