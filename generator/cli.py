@@ -14,7 +14,7 @@ from .finish import decks_wanted, finish_site
 from .i18n import fallback_note
 from .importer import import_free_exercise_db
 from .model import json_schemas
-from .new import DEFAULT_SITE_NAME, new_project
+from .new import new_project
 from .pipeline import generate, read_library
 from .settings import project_settings
 
@@ -28,7 +28,14 @@ def main(argv: list[str] | None = None) -> int:
 
     new = commands.add_parser("new", help="start a project: mkdocs.yml, example records, a Pages workflow")
     new.add_argument("dir", type=Path, metavar="DIR", help="the project's folder: a new or empty one")
-    new.add_argument("--name", default=DEFAULT_SITE_NAME, help=f'site name (default: "{DEFAULT_SITE_NAME}")')
+    new.add_argument(
+        "--name", default=None, help='site name (default: "My exercise library", in its language)'
+    )
+    new.add_argument(
+        "--language",
+        default="en",
+        help="the site's language: en, de, es or fr (theme.language, Drillbook's words)",
+    )
     new.add_argument(
         "--site-url", default=None, help="address the site will be published at (QR codes, embeds)"
     )
@@ -93,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_new(args) -> int:
-    written = new_project(args.dir, args.name, args.site_url)
+    written = new_project(args.dir, args.name, args.site_url, args.language)
     print(f"Created {args.dir}: {len(written)} files. Next: cd {args.dir} && drillbook serve")
     return 0
 

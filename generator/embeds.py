@@ -51,7 +51,8 @@ def render_embeds(
 ) -> tuple[Outputs, dict[str, EmbedAction]]:
     """The files under `embed/` and the Embed section of the page of every exercise in
     `scope`, by id."""
-    embed_page = make_environment(views.names.words).get_template("embed.md.j2")
+    words = views.names.words
+    embed_page = make_environment(words).get_template("embed.md.j2")
     html = html_environment()
     snippet_html = html.get_template("embed_snippet.html.j2")
     fragment_html = html.get_template("fragment.html.j2")
@@ -71,14 +72,17 @@ def render_embeds(
             continue
         urls = embed_urls(base, exercise.id)
         height = estimated_height(view)
+        frame_title = words("embed.frame_title", name=exercise.name)
         snippet = Markup(
             snippet_html.render(
-                name=exercise.name, id=exercise.id, src=urls["embed"], width=EMBED_WIDTH, height=height
+                title=frame_title, id=exercise.id, src=urls["embed"], width=EMBED_WIDTH, height=height
             ).strip()
         )
-        fragment = Markup(fragment_html.render(view=view, guide=urls["guide"], root=base))
+        fragment = Markup(fragment_html.render(view=view, guide=urls["guide"], root=base, t=words))
         files.add(
-            f"embed/{exercise.id}.json", oembed_json(exercise, base, urls, height, views.names), made_by
+            f"embed/{exercise.id}.json",
+            oembed_json(exercise, frame_title, base, urls, height, views.names),
+            made_by,
         )
         files.add(f"embed/{exercise.id}.html", str(fragment), made_by)
         actions[exercise.id] = EmbedAction(
@@ -102,14 +106,17 @@ def estimated_height(view: ExerciseView) -> int:
     return 250 + 30 * cues + 45 * faults + 24 * len(view.places) + 10 * len(view.sources)
 
 
-def oembed_json(exercise: Exercise, base: str, urls: dict[str, str], height: int, names: SiteNames) -> str:
-    """oEmbed 1.0 `rich` response. Its `html` is what WordPress expects of a provider: a
+def oembed_json(
+    exercise: Exercise, frame_title: str, base: str, urls: dict[str, str], height: int, names: SiteNames
+) -> str:
+    """oEmbed 1.0 `rich` response, with the site's language (`lang`, not in oEmbed 1.0, which
+    allows more fields). Its `html` is what WordPress expects of a provider: a
     `blockquote.wp-embedded-content` fallback link, which makes WordPress load its embed
     script, then the iframe, full width, using only attributes WordPress keeps."""
     iframe = (
         html_environment()
         .get_template("embed_iframe.html.j2")
-        .render(name=exercise.name, src=urls["embed"], guide=urls["guide"], height=height)
+        .render(title=frame_title, src=urls["embed"], guide=urls["guide"], height=height)
         .strip()
     )
     return (
@@ -118,6 +125,7 @@ def oembed_json(exercise: Exercise, base: str, urls: dict[str, str], height: int
                 "version": "1.0",
                 "type": "rich",
                 "title": exercise.name,
+                "lang": names.language,
                 "author_name": names.author_or_site,
                 "author_url": base,
                 "provider_name": names.site,

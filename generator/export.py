@@ -41,12 +41,15 @@ class SiteUrls:
 def export_files(
     library: Library, views: Views, site_url: str | None = None, scope: Scope = EVERY_RECORD
 ) -> Outputs:
-    """{path under docs/: JSON text} for the lists and the data file of every exercise in `scope`."""
+    """{path under docs/: JSON text} for the lists and the data file of every exercise in `scope`.
+    Each file says the language of the site (`lang`), in which `shown` is written."""
     files = Outputs()
+    lang = views.names.language
     exercises = sorted(library.exercises.values(), key=lambda e: e.id)
     listing = SiteUrls(site_url, "api/exercises.json")
     catalogue = {
         "schema_version": SCHEMA_VERSION,
+        "lang": lang,
         "exercises": [
             _summary(views.exercises[exercise.id], listing.exercise(exercise.id)) for exercise in exercises
         ],
@@ -64,14 +67,16 @@ def export_files(
         }
         entry["geometry"] = {position.name: pose_geometry(position) for position in exercise.positions}
         files.add(
-            path, _dump({**_envelope("exercises", urls), **entry}), f"the data of exercise `{exercise.id}`"
+            path,
+            _dump({**_envelope("exercises", urls, lang), **entry}),
+            f"the data of exercise `{exercise.id}`",
         )
     for kind in ("faults", "ladders", "menus", "sources"):
         path = f"api/{kind}.json"
         urls = SiteUrls(site_url, path)
         records = sorted(getattr(library, kind).values(), key=lambda record: record.id)
         entries = [_listed(kind, record, urls) for record in records]
-        files.add(path, _dump(_envelope(kind, urls, entries)), f"the {kind} list")
+        files.add(path, _dump(_envelope(kind, urls, lang, entries)), f"the {kind} list")
     return files
 
 
@@ -125,9 +130,10 @@ def _prop_geometry(kind: str, body: Body, cm) -> dict:
     return found
 
 
-def _envelope(kind: str, urls: SiteUrls, entries: list | None = None) -> dict:
+def _envelope(kind: str, urls: SiteUrls, lang: str, entries: list | None = None) -> dict:
     envelope = {
         "schema_version": SCHEMA_VERSION,
+        "lang": lang,
         "record_schema": urls(f"schemas/{SCHEMA_NAMES[kind]}.schema.json"),
     }
     if entries is not None:

@@ -13,6 +13,7 @@ from html import escape
 
 from markupsafe import Markup
 
+from .i18n import Words
 from .pose import (
     BAR_RADIUS,
     CONTACT_GAP,
@@ -436,40 +437,56 @@ def fault_path(fault_id: str) -> str:
     return f"figures/faults/{fault_id}.svg"
 
 
-def angles_line(pose: Pose) -> str:
+# The angles the figure gallery lists, in its order; knee, hip and trunk even when 0.
+LISTED_ANGLES = (
+    "foot",
+    "ankle",
+    "knee",
+    "hip",
+    "trunk",
+    "neck",
+    "shoulder",
+    "elbow",
+    "free_hip",
+    "free_knee",
+    "rear_hip",
+    "rear_knee",
+    "knees_in",
+    "ankles_in",
+    "toes_out",
+)
+ALWAYS_LISTED = ("knee", "hip", "trunk")
+
+
+def angles_line(pose: Pose, words: Words) -> str:
     """The pose's angles in one line, as the figure gallery lists them for authors."""
-    parts = [pose.view + " view" if pose.view != "side" else "", pose.stance]
-    angles = {
-        "foot": pose.foot,
-        "ankle": pose.ankle,
-        "knee": pose.knee,
-        "hip": pose.hip_angle,
-        "trunk": pose.trunk_lean,
-        "neck": pose.neck,
-        "shoulder": pose.shoulder,
-        "elbow": pose.elbow,
-        "free hip": pose.free_hip,
-        "free knee": pose.free_knee,
-        "rear hip": pose.rear_hip,
-        "rear knee": pose.rear_knee,
-        "knees in": pose.knees_in,
-        "ankles in": pose.ankles_in,
-        "toes out": pose.toes_out,
-    }
+
+    def term(key: str, **values) -> str:
+        return words(f"figures.angles.{key}", **values)
+
+    def angle(name: str, degrees: int) -> str:
+        return term("angle", name=name, degrees=words.number(degrees))
+
+    values = {name: getattr(pose, name) for name in LISTED_ANGLES}
+    values.update(hip=pose.hip_angle, trunk=pose.trunk_lean)
+    parts = [term(f"view.{pose.view}") if pose.view != "side" else "", term(f"stance.{pose.stance}")]
     parts += [
-        f"{name} {value}°" for name, value in angles.items() if value or name in ("knee", "hip", "trunk")
+        angle(term(f"joint.{name}"), value)
+        for name, value in values.items()
+        if value or name in ALWAYS_LISTED
     ]
     if pose.spine.shape != "neutral":
-        parts.append(f"spine {pose.spine.shape} {pose.spine.amount}°")
+        parts.append(angle(term(f"spine.{pose.spine.shape}"), pose.spine.amount))
     if pose.stance_width:
-        parts.append(f"stance {pose.stance_width} cm")
+        parts.append(term("stance_width", width=words.number(pose.stance_width)))
     if pose.rear_foot:
-        parts.append(f"rear foot on {'its toes' if pose.rear_foot == 'toes' else 'the bench'}")
+        parts.append(term(f"rear_foot.{pose.rear_foot}"))
     if pose.hold != "hands":
-        parts.append(f"bar {'in the front rack' if pose.hold == 'front-rack' else 'overhead'}")
-    parts += [f"hand on {place}" for place in pose.hands_on]
-    parts += [prop.kind for prop in pose.props]
-    parts += [f"touches {kind}" for kind in pose.touches] + (["moving"] if pose.moving else [])
+        parts.append(term(f"hold.{pose.hold}"))
+    parts += [term("hand_on", place=term(f"place.{place}")) for place in pose.hands_on]
+    parts += [term(f"prop.{prop.kind}") for prop in pose.props]
+    parts += [term("touches", prop=term(f"prop.{kind}")) for kind in pose.touches]
+    parts += [term("moving")] if pose.moving else []
     return " · ".join(part for part in parts if part)
 
 
@@ -510,24 +527,31 @@ def fitted_pose_svg(pose: Pose) -> FittedFigure:
     return FittedFigure(svg, right - left, HEIGHT + TOP - top)
 
 
-def fault_svg(poses: FaultPoses) -> Markup:
+def fault_svg(poses: FaultPoses, words: Words) -> Markup:
     """The correct pose, and beside it the faulty one in the accent colour over a faint copy
-    of the correct one, so the difference shows."""
+    of the correct one, so the difference shows; each labelled in the site's language."""
     right = _Canvas(_anchor(poses.correct))
     _draw(right, poses.correct)
     wrong = _Canvas(_anchor(poses.faulty), offset=WIDTH)
     same_frame = (poses.correct.stance, poses.correct.view) == (poses.faulty.stance, poses.faulty.view)
     ghost = poses.correct if same_frame else None
     _draw(wrong, poses.faulty, "db-fault", ghost)
+    correct, fault = words("figures.pair.correct"), words("figures.pair.fault")
     labels = [
-        f'<text x="{LEFT + WIDTH / 2}" y="{TOP + 20}">Right</text>',
-        f'<text class="db-fault-label" x="{LEFT + WIDTH * 1.5}" y="{TOP + 20}">Fault</text>',
+        f'<text x="{LEFT + WIDTH / 2}" y="{TOP + 20}">{escape(correct)}</text>',
+        f'<text class="db-fault-label" x="{LEFT + WIDTH * 1.5}" y="{TOP + 20}">{escape(fault)}</text>',
     ]
-    label = f"{_named('Right', poses.correct.caption)}. {_named('Fault', poses.faulty.caption)}"
+    label = words(
+        "figures.pair.label",
+        correct=_named(correct, poses.correct.caption, words),
+        fault=_named(fault, poses.faulty.caption, words),
+    )
     return _svg(label, WIDTH * 2, right.parts + wrong.parts + labels)
 
 
-def _named(side: str, caption: str) -> str:
+def _named(side: str, caption: str, words: Words) -> str:
     """A caption that says which side it describes, once ('Right: …', not 'Right: Right: …')."""
     caption = caption.rstrip(".")
-    return caption if caption.lower().startswith(side.lower()) else f"{side}: {caption}"
+    if caption.lower().startswith(side.lower()):
+        return caption
+    return words("figures.pair.named", side=side, caption=caption)

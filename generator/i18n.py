@@ -37,6 +37,7 @@ class Words:
         self.english = english
         self.locale = _locale(ENGLISH if fallback else language)
         self.missing = sorted(english.messages.keys() - messages.keys()) if english else []
+        self._numbers: dict[float | int | str, str] = {}  # a dose's few numbers recur on every page
 
     def __call__(self, key: str, /, count: int | None = None, **values) -> str:
         entry = self.messages.get(key)
@@ -57,12 +58,15 @@ class Words:
 
     def number(self, value: float | int | str) -> str:
         """A number as the language writes it; a range "8-12" with an en dash."""
-        if isinstance(value, str):
-            found = _RANGE.match(value)
+        written = self._numbers.get(value)
+        if written is None:
+            found = _RANGE.match(value) if isinstance(value, str) else None
             if found:
-                return f"{self.number(int(found[1]))}–{self.number(int(found[2]))}"
-            return value
-        return format_decimal(value, locale=self.locale)
+                written = f"{self.number(int(found[1]))}–{self.number(int(found[2]))}"
+            else:
+                written = value if isinstance(value, str) else format_decimal(value, locale=self.locale)
+            self._numbers[value] = written
+        return written
 
     def day(self, value: datetime.date) -> str:
         """Day and month ("14 May", "14. Mai")."""

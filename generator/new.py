@@ -15,18 +15,25 @@ from pathlib import Path
 from jinja2 import Environment, StrictUndefined
 
 from .errors import DrillbookError
+from .i18n import ENGLISH, SHIPPED, words_for
 from .model import json_schemas
 
-DEFAULT_SITE_NAME = "My exercise library"
 STARTER = files("drillbook") / "starter"
 SCHEMAS = Path("docs", "schemas")
 # The starter files that carry the site's name or address.
 TEMPLATES = {Path("mkdocs.yml"), Path("README.md"), Path("docs", "index.md")}
 
 
-def new_project(target: Path, site_name: str = DEFAULT_SITE_NAME, site_url: str | None = None) -> list[Path]:
-    """Write the starter project into `target` (created if missing, refused unless empty);
-    returns the files written, relative to `target`."""
+def new_project(
+    target: Path, site_name: str | None = None, site_url: str | None = None, language: str = ENGLISH
+) -> list[Path]:
+    """Write the starter project into `target` (created if missing, refused unless empty) with
+    its settings and home page in `language`; returns the files written, relative to `target`."""
+    words = words_for(language)
+    if words.fallback:
+        raise DrillbookError(f"--language {language}: Drillbook speaks {', '.join(SHIPPED)}; choose one")
+    if site_name is None:
+        site_name = words("starter.site_name")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise DrillbookError(f"{target} is not empty; choose a new folder")
     if not site_name.strip():
@@ -40,7 +47,7 @@ def new_project(target: Path, site_name: str = DEFAULT_SITE_NAME, site_url: str 
     )
     # A JSON string is a YAML double-quoted string: any name or address stays one value.
     env.filters["yaml"] = lambda text: json.dumps(text, ensure_ascii=False)
-    values = {"site_name": site_name.strip(), "site_url": site_url}
+    values = {"site_name": site_name.strip(), "site_url": site_url, "language": language, "t": words}
     outputs: dict[Path, bytes] = {}
     for path, item in _starter_files(STARTER, Path()):
         if path in TEMPLATES:

@@ -128,13 +128,14 @@ def build_version(site_dir: Path, precache: list[str], manifest: str) -> str:
 
 
 def web_app_manifest(names: SiteNames) -> str:
-    """The manifest, with the site's name and icon; its URLs are relative to it, so a site
-    under a sub-path installs there."""
+    """The manifest, with the site's name, language and icon; its URLs are relative to it, so a
+    site under a sub-path installs there."""
     return (
         json.dumps(
             {
                 "name": names.site,
                 "short_name": names.site.split("·")[0].strip() or names.site,
+                "lang": names.language,
                 "start_url": "./",
                 "scope": "./",
                 "display": "standalone",

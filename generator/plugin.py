@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -46,6 +47,21 @@ class DrillbookConfig(Config):
     catalogue = config_options.Optional(config_options.File(exists=True))
 
 
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, in memory, by template and source checksum (an edited
+    template compiles again)."""
+
+    def __init__(self):
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
 class DrillbookPlugin(BasePlugin[DrillbookConfig]):
     serving = False
     dirty = False
@@ -55,6 +71,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         super().__init__()
         self.search_fields = SearchFields()
         self.live = LiveGenerator()
+        self.compiled_templates = CompiledTemplates()
         self.page_urls: set[str] = set()
 
     def on_startup(self, *, command, dirty):
@@ -112,7 +129,7 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
             raise PluginError(str(error)) from None
         keep_generated_pages_out_of_nav(files)
         if config.nav is None:
-            config.nav = default_nav(files)
+            config.nav = default_nav(files, self.names.words)
         self.page_urls = {file.url for file in files.documentation_pages()}
         return files
 
@@ -124,6 +141,12 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
                 if page.markdown is None:
                     page.read_source(config)
         return nav
+
+    def on_env(self, env, *, config, files):
+        # MkDocs makes a new Jinja environment for every build, so every rebuild of `serve`
+        # compiled the theme's templates again; keep what they compile to for the next one.
+        env.bytecode_cache = self.compiled_templates
+        return env
 
     def on_pre_build(self, *, config):
         self.search_fields.start(config.site_dir, self.dirty)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
+import posixpath
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
@@ -16,6 +18,7 @@ from .figures import angles_line, fault_path, position_path
 from .i18n import Words
 from .library import Library
 from .model import SLUG_PATTERN, Exercise
+from .pose import Pose
 from .scope import EVERY_RECORD, Scope
 from .views import Views, by_name, exercises_in_order, level_label
 from .write import Outputs
@@ -58,6 +61,17 @@ def yaml_value(value) -> Markup:
     return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
 
 
+def yaml_plain(value) -> Markup:
+    """Like `yaml`, but without quotes when YAML reads the text back as it is ("Faults"): the
+    front matter of a page whose title or description is a catalogue message."""
+    text = str(escape(value))
+    try:
+        plain = "\n" not in text and yaml.safe_load(text) == text
+    except yaml.YAMLError:
+        plain = False
+    return Markup(text) if plain else yaml_value(value)
+
+
 def indented(text: Markup) -> Markup:
     """Every line of `text` that is not empty indented by four spaces. Jinja's own `indent`
     wraps each line of Markup and passes it through `escape` on the way, which took a fifth
@@ -68,6 +82,33 @@ def indented(text: Markup) -> Markup:
 def page_link(kind: str, record_id: str) -> Markup:
     """The Markdown link target of a generated page, from any other generated page."""
     return Markup(f"../{kind}/{record_id}.md")
+
+
+class Hrefs:
+    """The addresses a listing page writes in HTML, as MkDocs would resolve its Markdown links:
+    `href("exercises", "rdl")` from `browse/muscles.md` is `../../exercises/rdl/` (or
+    `../exercises/rdl.html` without directory URLs). A page that lists every record writes its
+    entries as HTML, which Python-Markdown passes through instead of parsing thousands of
+    links at every rebuild that renames one of them."""
+
+    def __init__(self, page: str, directory_urls: bool):
+        self.directory_urls = directory_urls
+        self.folder = posixpath.dirname(self.url(page))
+
+    def url(self, path: str) -> str:
+        """The built address of the page at `path` under docs/ (MkDocs' File.url)."""
+        stem = path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index") if self.directory_urls else f"{stem}.html"
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def to(self, path: str) -> Markup:
+        target = self.url(path)
+        relative = posixpath.relpath(target or ".", self.folder or ".")
+        return Markup(f"{relative}/" if target.endswith("/") and relative != "." else relative)
+
+    def __call__(self, kind: str, record_id: str) -> Markup:
+        return self.to(f"{kind}/{slug(record_id)}.md")
 
 
 def slug(value: str) -> Markup:
@@ -99,7 +140,7 @@ def make_environment(words: Words) -> Environment:
         lstrip_blocks=True,
         autoescape=False,
     )
-    env.filters.update(yaml=yaml_value, indented=indented)
+    env.filters.update(yaml=yaml_value, yaml_plain=yaml_plain, indented=indented)
     env.globals.update(
         link=page_link,
         slug=slug,
@@ -125,7 +166,8 @@ def render_exercise_pages(
         page = exercise_template.render(view=views.exercises[exercise.id], embed=embeds[exercise.id])
         pages.add(f"exercises/{exercise.id}.md", page, f"the exercise `{exercise.id}`")
     index = env.get_template("exercises_index.md.j2").render(
-        exercises=[views.exercises[exercise.id] for exercise in exercises]
+        exercises=[views.exercises[exercise.id] for exercise in exercises],
+        href=Hrefs("exercises/index.md", views.names.directory_urls),
     )
     pages.add("exercises/index.md", index, "the exercise index")
     return pages
@@ -162,11 +204,13 @@ def render_fault_ladder_and_browse_pages(
     sources_page = env.get_template("sources.md.j2").render(
         sources=[(source, library.records_citing(source)) for source in sources],
         kind_of=record_kind,
+        href=Hrefs("browse/sources.md", views.names.directory_urls),
     )
     pages.add("browse/sources.md", sources_page, "the sources page")
     facets = browse_facets(exercises, views.names.words)
     for facet, title, groups in facets:
-        page = env.get_template("browse.md.j2").render(title=title, groups=groups)
+        href = Hrefs(f"browse/{facet}.md", views.names.directory_urls)
+        page = env.get_template("browse.md.j2").render(title=title, groups=groups, href=href)
         pages.add(f"browse/{facet}.md", page, f"the browse page `{facet}`")
     index = env.get_template("browse_index.md.j2").render(
         facets=[
@@ -210,6 +254,7 @@ def record_kind(model) -> str:
 def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) -> Outputs:
     """The figures of the records in `scope` as SVG files (each position's, each fault's
     pair), and the figure gallery that shows them all with their angles."""
+    words = views.names.words
     files = Outputs()
     exercises = []
     for exercise in exercises_in_order(library):
@@ -221,7 +266,7 @@ def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) 
             if ("exercises", exercise.id) in scope:
                 made_by = f"the position `{position.name}` of exercise `{exercise.id}`"
                 files.add(position_path(exercise.id, position.name), svg + "\n", made_by)
-            shown.append((position, svg, angles_line(position)))
+            shown.append((position, svg, angles_line(position, words)))
         exercises.append((exercise, shown))
     faults = []
     for fault in by_name(library.faults.values()):
@@ -229,18 +274,16 @@ def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) 
             svg = views.faults[fault.id].figure.svg
             if ("faults", fault.id) in scope:
                 files.add(fault_path(fault.id), svg + "\n", f"the figure of fault `{fault.id}`")
-            lines = [angles_line(fault.positions.correct), angles_line(fault.positions.faulty)]
+            lines = [angles_line(fault.positions.correct, words), angles_line(fault.positions.faulty, words)]
             faults.append((fault, svg, lines))
-    gallery = (
-        make_environment(views.names.words)
-        .get_template("figures.md.j2")
-        .render(exercises=exercises, faults=faults)
-    )
+    gallery = make_environment(words).get_template("figures.md.j2").render(exercises=exercises, faults=faults)
     files.add("figures/index.md", gallery, "the figure gallery")
     return files
 
 
 HELP_PAGES = ("printing", "embedding", "figures")
+# The pose whose angle line "How to read a figure" shows as its example.
+ANGLES_EXAMPLE = Pose(caption="example", knee=20, hip=75)
 
 
 def render_help_pages(site_url: str | None, words: Words) -> Outputs:
@@ -249,7 +292,8 @@ def render_help_pages(site_url: str | None, words: Words) -> Outputs:
     path replaces the generated one (see write.py)."""
     env = make_environment(words)
     pages = Outputs()
+    example = angles_line(ANGLES_EXAMPLE, words)
     for name in HELP_PAGES:
-        page = env.get_template(f"help_{name}.md.j2").render(embeds=site_url is not None)
+        page = env.get_template(f"help_{name}.md.j2").render(embeds=site_url is not None, example=example)
         pages.add(f"help/{name}.md", page, f"the help page `{name}`")
     return pages

@@ -62,4 +62,5 @@ def site_names(config, options) -> SiteNames:
         icon=(options and options.icon) or DEFAULT_NAMES.icon,
         language=language,
         catalogue=catalogue,
+        directory_urls=config.use_directory_urls,
     )

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.structure.files import Files, InclusionLevel
 
 from .errors import DrillbookError, display_path
+from .i18n import Words
 from .theme import THEME_DIR
 from .write import OWNED_FOLDERS
 
@@ -29,14 +30,15 @@ MARKDOWN_EXTENSIONS = (
 IN_NAV_FOLDERS = {"browse", "help"}
 # The navigation of a site without a `nav`: after her home page and her own pages, each
 # section whose folder holds a record (or a page), in the order a reader needs them.
+# Each section's title is the catalogue's `pages.nav.<folder>`.
 NAV_SECTIONS = (
-    ("Ladders", "ladders", ("index",)),
-    ("Menus", "menus", ("index",)),
-    ("Exercises", "exercises", ("index",)),
-    ("Faults", "faults", ("index",)),
-    ("Browse", "browse", ("index", "levels", "equipment", "muscles", "patterns", "sources", "credits")),
-    ("Print cards", "cards", ("index",)),
-    ("Help", "help", ("printing", "embedding", "figures")),
+    ("ladders", ("index",)),
+    ("menus", ("index",)),
+    ("exercises", ("index",)),
+    ("faults", ("index",)),
+    ("browse", ("index", "levels", "equipment", "muscles", "patterns", "sources", "credits")),
+    ("cards", ("index",)),
+    ("help", ("printing", "embedding", "figures")),
 )
 # Material's own default, which its stylesheet fetches from Google Fonts.
 MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
@@ -73,15 +75,15 @@ def keep_generated_pages_out_of_nav(files: Files) -> None:
             file.inclusion = InclusionLevel.NOT_IN_NAV
 
 
-def default_nav(files: Files) -> list:
+def default_nav(files: Files, words: Words) -> list:
     """Her home page, her other top-level pages, then Drillbook's sections that hold
-    something; the figure gallery goes under Help."""
+    something, titled in the site's language; the figure gallery goes under Help."""
     pages = {file.src_uri for file in files.documentation_pages()}
     nav: list = [
-        {"Home": "index.md"},
+        {words("pages.nav.home"): "index.md"},
         *sorted(page for page in pages if "/" not in page and page != "index.md"),
     ]
-    for title, folder, names in NAV_SECTIONS:
+    for folder, names in NAV_SECTIONS:
         listed = [f"{folder}/{name}.md" for name in names if f"{folder}/{name}.md" in pages]
         if folder == "help" and "figures/index.md" in pages:
             listed.append("figures/index.md")
@@ -90,7 +92,7 @@ def default_nav(files: Files) -> list:
             page.startswith(f"{folder}/") and page != f"{folder}/index.md" for page in pages
         )
         if listed and holds_records:
-            nav.append({title: listed[0] if len(listed) == 1 else listed})
+            nav.append({words(f"pages.nav.{folder}"): listed[0] if len(listed) == 1 else listed})
     return nav
 
 

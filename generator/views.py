@@ -147,11 +147,11 @@ def position_figure(position: Position) -> Figure:
     return Figure(pose_svg(position), [position.caption])
 
 
-def fault_figure(fault: Fault) -> Figure | None:
+def fault_figure(fault: Fault, words: Words) -> Figure | None:
     if not fault.positions:
         return None
     poses = fault.positions
-    return Figure(fault_svg(poses), [poses.correct.caption, poses.faulty.caption])
+    return Figure(fault_svg(poses, words), [poses.correct.caption, poses.faulty.caption])
 
 
 @dataclass(frozen=True)
@@ -321,18 +321,38 @@ class FaultView:
     differences: list[Difference]
     sources: list[Source]
     media: list[MediaView]
+    fixes: list[tuple[Fix, str]]  # each fix with what it needs ("needs a stick"), "" for nothing
 
 
 def fault_view(library: Library, fault: Fault, words: Words) -> FaultView:
     return FaultView(
         fault,
-        fault_figure(fault),
+        fault_figure(fault, words),
         [library.exercises[drill] for drill in fault.drills],
         library.exercises_prone_to(fault),
         differences(fault, library),
         [library.sources[source] for source in fault.sources],
         [media_view(item, library.media, words) for item in fault.media],
+        [(fix, needs_label(fix, words)) for fix in fault.fix],
     )
+
+
+def needs_label(fix: Fix, words: Words) -> str:
+    """What a fix needs, in the site's words: 'needs a stick and a wall', 'braucht: Stab und
+    Wand'; '' for nothing. The needs are the coach's words; only English puts an article before
+    each (model.needs_phrase, which `check` also uses)."""
+    if not fix.needs:
+        return ""
+    if words.locale.language == ENGLISH:
+        phrase = fix.needs_label
+    else:
+        names = [need.replace("-", " ") for need in fix.needs]
+        phrase = names[0]
+        if len(names) > 1:
+            phrase = words(
+                "common.list_and", items=words("common.list_separator").join(names[:-1]), last=names[-1]
+            )
+    return words("pages.fault.needs", needs=phrase)
 
 
 @dataclass(frozen=True)
@@ -348,7 +368,8 @@ class Views:
 @dataclass(frozen=True)
 class SiteNames:
     """Whose site it is: the names generated files carry (doses, oEmbed, decks, manifest),
-    from `mkdocs.yml` (`site_name`, `site_author`, the plugin's `editors_label` and `icon`)."""
+    from `mkdocs.yml` (`site_name`, `site_author`, the plugin's `editors_label` and `icon`),
+    the language they are written in, and the form of its page addresses."""
 
     site: str = "Exercise library"
     author: str = ""
@@ -356,6 +377,7 @@ class SiteNames:
     icon: str = ICON
     language: str = ENGLISH
     catalogue: Path | None = None
+    directory_urls: bool = True  # MkDocs' use_directory_urls: `exercises/rdl/`, not `exercises/rdl.html`
 
     @property
     def words(self) -> Words:

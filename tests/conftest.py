@@ -86,7 +86,7 @@ GERMAN_RECORD = """\
 id: rumaenisches-kreuzheben
 name: Rumänisches Kreuzheben
 aliases: [Kreuzheben mit gestreckten Beinen]
-pattern: Hüftbeuge
+pattern: kreuzheben
 level: 3
 muscles:
   primary: [Gesäß, Beinbeuger]
@@ -103,20 +103,19 @@ sources: [test-article]
 
 
 def language_project(target: Path, language: str, *, options: str = "") -> Path:
-    """A project made by `drillbook new` around the test library (and one German record),
-    with `theme.language: language` and the drillbook plugin's `options` (YAML flow mapping
+    """A project made by `drillbook new --language language` around the test library (and
+    one German record), with the drillbook plugin's `options` (YAML flow mapping
     entries such as `catalogue: markers.yml`)."""
     from drillbook.new import new_project
 
-    new_project(target, "Testbibliothek")
+    new_project(target, "Testbibliothek", language=language)
     shutil.rmtree(target / "content")
     shutil.copytree(TEST_LIBRARY, target / "content")
     (target / "content" / "exercises" / "rumaenisches-kreuzheben.yml").write_text(GERMAN_RECORD, "utf-8")
-    config = target / "mkdocs.yml"
-    text = config.read_text("utf-8").replace("  language: en\n", f"  language: {language}\n", 1)
     if options:
-        text = text.replace("\n  - drillbook\n", f"\n  - drillbook: {{{options}}}\n", 1)
-    config.write_text(text, "utf-8")
+        config = target / "mkdocs.yml"
+        text = config.read_text("utf-8").replace("\n  - drillbook\n", f"\n  - drillbook: {{{options}}}\n", 1)
+        config.write_text(text, "utf-8")
     return target
 
 

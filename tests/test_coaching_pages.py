@@ -7,6 +7,9 @@ import re
 from html import unescape
 from pathlib import Path
 
+from drillbook.pipeline import read_library, render_site
+from drillbook.views import SiteNames
+
 
 def text_of(site: Path, page: str) -> str:
     """The page's article as plain text, tags removed and whitespace collapsed."""
@@ -79,3 +82,54 @@ def test_the_prescriptions_table_leaves_out_columns_no_dose_fills(built_site):
         "Note",
         "From",
     ]
+
+
+def test_a_german_site_writes_the_coaching_pages_in_german():
+    """Drillbook's words on the fault, ladder, menu, index, browse, sources, credits and gallery
+    pages follow the site's language; the coach's text stays as she wrote it."""
+    library = read_library(Path(__file__).parent / "data" / "library")
+    pages = render_site(library, None, SiteNames(language="de"))
+    owned = [
+        "faults/test-fault.md",
+        "faults/index.md",
+        "ladders/test-ladder.md",
+        "ladders/index.md",
+        "menus/test-menu.md",
+        "menus/index.md",
+        "exercises/index.md",
+        "browse/index.md",
+        "browse/sources.md",
+        "browse/credits.md",
+        "figures/index.md",
+    ]
+    text = "\n".join(pages[page] for page in owned)
+    for german in (
+        "## Was du siehst",
+        "<small>Hilfsmittel: stick</small>",
+        "**Ziel:** Climb two steps",
+        "Zurück, wenn: The back rounds in any rep.",
+        "Nimm das, wenn: The hips do not move back.",
+        "title: Fehlerbilder",
+        "<th>Übung</th><th>Niveau</th><th>Ausrüstung</th><th>Auch bekannt als</th>",
+        "Ohne bekannte Lizenz: 2 (stehen oben).",
+        "(Video auf video.example.org)",
+        "Verwendet für:",
+        "# Abbildungsgalerie",
+    ):
+        assert german in text, german
+    for english in (
+        "What you see",
+        "How to fix it",
+        "needs ",
+        "Goal:",
+        "Print poster",
+        "Step back when:",
+        "Choose this when:",
+        "Also known as",
+        "Drawn on by:",
+        "Photo or video",
+        "not given",
+        "Figure gallery",
+        "A ladder is a progression",
+    ):
+        assert english not in text, english

@@ -181,3 +181,48 @@ def test_without_site_url_the_build_warns_and_leaves_oembed_out(tmp_path):
     page = (site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
     assert "json+oembed" not in page
     assert 'id="embed"' in page and "site_url" in page
+
+
+@pytest.fixture(scope="module")
+def german_site(tmp_path_factory) -> Path:
+    """The shipped library (English records) on a site whose language is German
+    (`theme.language: de`), built with the strict MkDocs build, without decks."""
+    project = copy_project(tmp_path_factory.mktemp("german") / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("  language: en\n", "  language: de\n")
+    text = text.replace("  - drillbook:\n", "  - drillbook:\n      decks: false\n")
+    config.write_text(text, "utf-8")
+    mkdocs_build(project)
+    return project / "site"
+
+
+def test_a_german_site_embeds_in_german(german_site):
+    """Drillbook's words in the oEmbed file, the snippet, the embed page and the fragment are
+    German, and each says so (`lang`); the record text stays the coach's."""
+    data = json.loads((german_site / "embed" / "wall-hip-hinge.json").read_text("utf-8"))
+    assert data["lang"] == "de" and data["title"] == "Wall hip hinge"
+    assert Tags(data["html"]).find("iframe")[0]["title"] == "Wall hip hinge: Übungsanleitung"
+    embed = (german_site / "embed" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    assert '<html lang="de"' in embed
+    for words in ("Coaching-Hinweise", "Achte auf", "Korrektur:", "Zur ganzen Anleitung", "Quelle:"):
+        assert words in embed, words
+    assert "Open the full guide" not in embed and "Watch for" not in embed
+    fragment = (german_site / "embed" / "wall-hip-hinge.html").read_text("utf-8")
+    assert "Auf einen Blick" in fragment and "Fehler-Checkliste" in fragment and "At a glance" not in fragment
+    page = (german_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    section = unescape(re.sub(r"<[^>]+>", "", page[page.index('id="embed"') :]))
+    assert 'title="Wall hip hinge: Übungsanleitung"' in section
+    assert "Füge diesen Code dort ein" in section and "Vorschau der Einbettung" in section
+    assert "paste this code" not in section
+
+
+def test_a_german_site_has_german_cards_footer_and_tags(german_site):
+    """Pages made from Drillbook's own templates (cards, the pick page) say `lang="de"` like
+    every other page, and the theme's own words (footer, tags) are German."""
+    for page in ("cards/wall-hip-hinge", "cards/pick", "exercises/wall-hip-hinge", ""):
+        html = (german_site / page / "index.html").read_text("utf-8")
+        assert '<html lang="de"' in html, page
+    html = (german_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
+    footer = " ".join(re.sub(r"<[^>]+>", " ", html[html.index('class="md-copyright"') :]).split())
+    assert "Erstellt mit Drillbook und Material for MkDocs" in footer
+    assert Tags(html).find("nav", **{"class": "md-tags"})[0]["aria-label"] == "Schlagwörter"

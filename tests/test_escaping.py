@@ -18,8 +18,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from drillbook.pipeline import generate
+from drillbook.render import yaml_plain
 
 SITE_URL = "https://drillbook.example.org/"
 PLAIN = "Plain words"
@@ -277,3 +279,14 @@ WORDS = st.lists(
 @given(text=WORDS.filter(lambda text: text[:20].strip()))
 def test_any_text_stays_text_in_every_output(text, tmp_path_factory, plain_twin):
     assert_inert(text, tmp_path_factory.mktemp("hostile"), plain_twin)
+
+
+TITLES = ["Faults", "Sources\u00a0: les articles", "yes", "# Title", "A: b", "1.5", "<b>", " padded"]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_a_catalogue_title_reads_back_from_front_matter_as_written(title):
+    """yaml_plain leaves a title unquoted only where YAML reads it back unchanged (HTML-escaped,
+    as `yaml` writes front matter)."""
+    assert yaml.safe_load(f"title: {yaml_plain(title)}")["title"] == str(escape(title))
+    assert yaml_plain("Faults") == "Faults"

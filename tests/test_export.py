@@ -14,7 +14,7 @@ from conftest import ROOT
 from drillbook.export import export_files
 from drillbook.model import SCHEMA_VERSION, json_schemas
 from drillbook.pipeline import generate, read_library
-from drillbook.views import library_views
+from drillbook.views import SiteNames, library_views
 
 SCHEMAS = {name: json.loads(text) for name, text in json_schemas().items()}
 
@@ -158,6 +158,7 @@ def test_the_data_page_documents_every_api_file(files):
         "api/ladders.json",
         "api/sources.json",
         "schema_version",
+        "`lang`",
         "drillbook import free-exercise-db",
     ):
         assert path in page, path
@@ -214,3 +215,23 @@ def test_a_second_leg_and_the_props_standing_on_the_floor_are_exported():
     pair = next(item for item in faults if item["id"] == "test-fault")["geometry"]
     assert set(pair) == {"correct", "faulty"}
     assert pair["correct"]["props"][0]["kind"] == "stick" and len(pair["correct"]["props"][0]["ends"]) == 2
+
+
+def test_every_data_file_says_the_language_its_words_are_in(library, files):
+    """`lang` in every file: the site's language, in which `shown` is written (record text is
+    the coach's)."""
+    assert {data(files, path)["lang"] for path in files} == {"en"}
+    german = export_files(
+        library, library_views(library, SiteNames(language="de")), "https://coach.example.org/"
+    )
+    assert {data(german, path)["lang"] for path in german} == {"de"}
+    shown = data(german, "api/exercises/wall-hip-hinge.json")["shown"]
+    english = data(files, "api/exercises/wall-hip-hinge.json")["shown"]
+    assert shown["level"] == "1 · Einsteiger" and english["level"] == "1 · Beginner"
+    assert [dose["amount"] for dose in shown["doses"]] == [
+        dose["amount"].replace("reps", "Wdh.") for dose in english["doses"]
+    ]
+    assert (
+        data(german, "api/exercises/wall-hip-hinge.json")["record"]
+        == data(files, "api/exercises/wall-hip-hinge.json")["record"]
+    )

@@ -12,9 +12,11 @@ import pytest
 from conftest import ROOT, drillbook
 
 from drillbook.figures import FIT_MARGIN, HEIGHT, WIDTH, fault_svg, fitted_pose_svg, pose_svg
+from drillbook.i18n import words_for
 from drillbook.pipeline import read_library
 from drillbook.pose import PROP_KINDS, Position
 
+ENGLISH_WORDS = words_for("en")
 SVG = "{http://www.w3.org/2000/svg}"
 LIBRARY = read_library(ROOT / "content")
 SHIPPED = [
@@ -163,7 +165,7 @@ def test_hands_are_on_the_load(name, pose):
 
 def all_figures() -> list[tuple[str, str]]:
     return [(name, pose_svg(pose)) for name, pose in POSES] + [
-        (f"fault/{fault_id}", fault_svg(poses)) for fault_id, poses in PAIRS
+        (f"fault/{fault_id}", fault_svg(poses, ENGLISH_WORDS)) for fault_id, poses in PAIRS
     ]
 
 
@@ -177,7 +179,7 @@ def test_every_figure_parses_and_says_what_it_shows():
 
 def test_fault_figure_names_both_poses_and_draws_the_fault_in_the_accent():
     for fault_id, poses in PAIRS:
-        root = parse(fault_svg(poses))
+        root = parse(fault_svg(poses, ENGLISH_WORDS))
         assert poses.correct.caption in root.get("aria-label") and poses.faulty.caption in root.get(
             "aria-label"
         )
@@ -195,7 +197,7 @@ def test_a_caption_without_its_side_is_given_one():
             "faulty": poses.faulty.model_copy(update={"caption": "back rounded"}),
         }
     )
-    assert parse(fault_svg(bare)).get("aria-label") == "Right: hips back. Fault: back rounded"
+    assert parse(fault_svg(bare, ENGLISH_WORDS)).get("aria-label") == "Right: hips back. Fault: back rounded"
 
 
 def test_figures_use_no_fixed_colours():
@@ -350,3 +352,57 @@ def test_a_hanging_figure_hangs_from_the_bar_with_its_feet_off_the_floor():
     hang = poses["test/push-pull-superset/hang"].body().points
     assert abs(hang["hand"][0] - hang["shoulder"][0]) < 0.05
     assert hang["hand"][1] - hang["shoulder"][1] > 0.6
+
+
+@pytest.mark.parametrize("language", ["de", "es", "fr"])
+def test_a_translated_site_labels_its_figures_in_its_language(language):
+    """The fault pair's labels and alt text and every word of the gallery's angle lines are
+    the site's language; the coach's captions stay as written."""
+    from drillbook.render import render_figures
+    from drillbook.views import SiteNames, library_views
+
+    words = words_for(language)
+    english = {
+        message
+        for key, message in ENGLISH_WORDS.messages.items()
+        if key.startswith("figures.") and message != words.messages[key]
+    }
+    files = render_figures(LIBRARY, library_views(LIBRARY, SiteNames(language=language)))
+    for fault_id, poses in PAIRS:
+        root = parse(files[f"figures/faults/{fault_id}.svg"])
+        labels = [text.text for text in root.iter(f"{SVG}text")]
+        assert labels == [words("figures.pair.correct"), words("figures.pair.fault")], fault_id
+        assert root.get("aria-label").startswith(words("figures.pair.correct")), fault_id
+        assert poses.faulty.caption.rstrip(".") in root.get("aria-label"), fault_id
+    gallery = files["figures/index.md"]
+    lines = re.findall(r"</code> · (.*?)</small>", gallery)
+    lines += re.findall(r"<figcaption>[^:<]*\u00a0?: (.*?)<br>[^:<]*\u00a0?: (.*?)</figcaption>", gallery)
+    terms = {
+        re.sub(r" -?[\d.,]+(°| cm)?$", "", part)
+        for line in lines
+        for angles in ([line] if isinstance(line, str) else line)
+        for part in angles.split(" · ")
+    }
+    assert len(terms) > 20
+    assert not terms & english, sorted(terms & english)
+    assert all(pose.caption in gallery for _, pose in SHIPPED)
+
+
+def test_every_word_an_angle_line_can_hold_is_in_the_catalogue():
+    from drillbook.figures import LISTED_ANGLES
+    from drillbook.pose import HAND_PLACES, HOLDS, REAR_FEET, STANCES
+
+    keys = [
+        *(f"stance.{stance}" for stance in STANCES),
+        *(f"joint.{name}" for name in LISTED_ANGLES),
+        *(f"prop.{kind}" for kind in PROP_KINDS),
+        *(f"hold.{hold}" for hold in HOLDS if hold != "hands"),
+        *(f"rear_foot.{foot}" for foot in REAR_FEET),
+        *(f"place.{place}" for place in HAND_PLACES),
+        "spine.rounded",
+        "spine.arched",
+        "view.front",
+        "view.back",
+    ]
+    missing = [key for key in keys if f"figures.angles.{key}" not in ENGLISH_WORDS.messages]
+    assert not missing, missing

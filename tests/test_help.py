@@ -8,12 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from drillbook.i18n import words_for
 from drillbook.pipeline import read_library, render_site
+from drillbook.render import Hrefs
+from drillbook.views import SiteNames
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://coach.example.org/"
 LIBRARIES = [ROOT / "tests" / "data" / "library", ROOT / "content"]
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+HTML_LINK = re.compile(r'<a href="([^"]+)"')
 HELP = ["help/printing.md", "help/embedding.md", "help/figures.md"]
 
 
@@ -34,6 +38,29 @@ def test_every_link_of_a_generated_page_leads_to_a_generated_page_or_an_anchor(p
             checked += 1
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.partition("#")[0]))
             if resolved not in pages:
+                missing.append(f"{path} links to {target}")
+    assert checked > 50
+    assert missing == []
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_html_link_of_a_listing_page_leads_to_a_built_page(directory_urls):
+    """Pages that list every record write their entries as HTML with the built addresses
+    (render.Hrefs), which MkDocs does not check: each must be the address of a page."""
+    names = SiteNames(directory_urls=directory_urls)
+    pages = render_site(read_library(ROOT / "content"), SITE_URL, names)
+    urls = {Hrefs(path, directory_urls).url(path) for path in pages if path.endswith(".md")}
+    checked, missing = 0, []
+    for path in ("exercises/index.md", "browse/muscles.md", "browse/levels.md", "browse/sources.md"):
+        folder = posixpath.dirname(Hrefs(path, directory_urls).url(path))
+        for target in HTML_LINK.findall(pages[path]):
+            if re.match(r"[a-z]+:|#", target):
+                continue
+            checked += 1
+            resolved = posixpath.normpath(posixpath.join(folder, target)) + (
+                "/" if target.endswith("/") else ""
+            )
+            if resolved not in urls:
                 missing.append(f"{path} links to {target}")
     assert checked > 50
     assert missing == []
@@ -79,3 +106,40 @@ def test_every_generated_page_has_front_matter_that_parses_with_a_title(pages):
             if not meta.get("title"):
                 broken.append(f"{path}: no title")
     assert broken == []
+
+
+def english_lines(section: str, language: str) -> set[str]:
+    """The English text of the messages in `section` that `language` words differently, cut at
+    placeholders and line breaks into pieces long enough to mean something (a piece the
+    translation keeps, such as a table's rule or a code span, is left out)."""
+    english, words = words_for("en"), words_for(language)
+    pieces = set()
+    for key, message in english.messages.items():
+        if key.startswith(f"{section}.") and message != words.messages[key]:
+            cut = {piece.strip() for piece in re.split(r"\{\w+\}|\n", str(message))}
+            pieces |= {piece for piece in cut if len(piece) > 6 and piece not in str(words.messages[key])}
+    return pieces
+
+
+@pytest.mark.parametrize("language", ["de", "es", "fr"])
+def test_a_translated_site_writes_its_help_pages_in_its_language(language):
+    """Both ways the embedding help reads (with and without embed codes), every help page in
+    the site's language, with front matter that parses and the buttons named as they show."""
+    import yaml
+
+    words = words_for(language)
+    library = read_library(LIBRARIES[0])
+    pages = {url: render_site(library, url, SiteNames(language=language)) for url in (SITE_URL, None)}
+    english = english_lines("help", language)
+    for site in pages.values():
+        for path in HELP:
+            text = site[path]
+            assert yaml.safe_load(text.split("---\n", 2)[1])["title"] == words(f"help.{path[5:-3]}.title")
+            left = sorted(piece for piece in english if piece in text)
+            assert not left, (path, left)
+    assert f"**{words('exercise.print_card')}**" in pages[SITE_URL]["help/printing.md"]
+    assert f"[{words('parts.your_pick')}](../cards/pick.md)" in pages[SITE_URL]["help/printing.md"]
+    assert f"**{words('exercise.embed')}**" in pages[None]["help/embedding.md"]
+    figures_help = pages[SITE_URL]["help/figures.md"]
+    assert f"**{words('figures.pair.correct')}**" in figures_help
+    assert f"`{words('figures.angles.joint.free_hip')} 0`" in figures_help

@@ -20,6 +20,7 @@ USES = re.compile(r"""(?:(?<![\w.])t|\bwords)(?:\.markdown)?\(\s*f?["']([a-z0-9_
 
 def used_keys() -> set[str]:
     files = [*GENERATOR.glob("*.py"), *GENERATOR.glob("templates/*"), *THEME.rglob("*.html")]
+    files += [GENERATOR / "starter" / "mkdocs.yml", GENERATOR / "starter" / "docs" / "index.md"]
     return {key for path in files for key in USES.findall(path.read_text("utf-8"))}
 
 

@@ -86,6 +86,28 @@ def test_name_and_site_url_are_hers(tmp_path):
     assert (project / "README.md").read_text().startswith("# Squat School\n")
 
 
+def test_a_project_in_german(tmp_path):
+    """`--language de`: Material's and Drillbook's words in German, and the home page too."""
+    project = new(tmp_path, "--language", "de")
+    config = load_config(str(project / "mkdocs.yml"))
+    assert config.theme["language"] == "de"
+    assert config.site_name == "Meine Übungsbibliothek"
+    assert [scheme["toggle"]["name"] for scheme in config.theme["palette"]] == [
+        "Zum dunklen Modus wechseln",
+        "Zum hellen Modus wechseln",
+    ]
+    home = (project / "docs" / "index.md").read_text("utf-8")
+    assert "- [Übungen](exercises/index.md): jede Übung" in home
+    assert "Exercises" not in home
+
+
+def test_new_refuses_a_language_it_does_not_speak(tmp_path):
+    result = drillbook("new", str(tmp_path / "site"), "--language", "it", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "--language it: Drillbook speaks de, en, es, fr" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_a_name_with_yaml_punctuation_stays_one_value(tmp_path):
     project = new(tmp_path, "--name", 'Coach\'s drills: "squats" & more #1')
     assert load_config(str(project / "mkdocs.yml")).site_name == 'Coach\'s drills: "squats" & more #1'

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from conftest import ROOT, drillbook
 
-from drillbook.offline import MANIFEST, SERVICE_WORKER, write_offline_files
+from drillbook.offline import MANIFEST, SERVICE_WORKER, web_app_manifest, write_offline_files
 from drillbook.pipeline import read_library
 from drillbook.views import SiteNames
 
@@ -54,6 +54,12 @@ def test_manifest_installs_the_site_where_it_is_served(built_site):
     assert manifest["name"] == "Drillbook · Hip hinge"
     assert (manifest["start_url"], manifest["scope"]) == ("./", "./")
     assert (built_site / manifest["icons"][0]["src"]).is_file()
+
+
+def test_manifest_says_the_sites_language(built_site):
+    assert json.loads((built_site / MANIFEST).read_text("utf-8"))["lang"] == "en"
+    german = json.loads(web_app_manifest(SiteNames("Übungen · Hüftbeuge", language="de")))
+    assert (german["lang"], german["name"], german["short_name"]) == ("de", "Übungen · Hüftbeuge", "Übungen")
 
 
 def version_of(site) -> str:

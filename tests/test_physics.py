@@ -14,6 +14,7 @@ from conftest import ROOT
 from pydantic import ValidationError
 
 from drillbook.figures import fault_svg, pose_svg
+from drillbook.i18n import words_for
 from drillbook.pipeline import read_library
 from drillbook.pose import (
     BODY_MASS,
@@ -263,7 +264,7 @@ def test_the_stick_stops_at_the_wall_and_the_holding_elbow_stays_down():
 
 def test_an_arched_back_draws_the_gap_at_the_low_back():
     fault = LIBRARY.faults["over-arched-low-back"].positions
-    assert elements(fault_svg(fault), "db-gap")
+    assert elements(fault_svg(fault, words_for("en")), "db-gap")
     assert not elements(pose_svg(fault.correct), "db-gap")
 
 

@@ -143,6 +143,30 @@ def test_every_compact_embed_fits_a_blog_column(page, embed_site, width):
         assert {key: value for key, value in heights.items() if value > WORDPRESS_CAP} == {}
 
 
+@pytest.mark.parametrize("language", ["de", "es", "fr"])
+def test_compact_embeds_fit_a_phone_in_each_language(page, tmp_path, language):
+    """Drillbook's words in German, Spanish and French are longer than in English: each
+    compact embed still fits WordPress's cap at 360 px (the tallest width it must fit)."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace("  language: en\n", f"  language: {language}\n")
+    config.write_text(text.replace("  - drillbook:\n", "  - drillbook:\n      decks: false\n"), "utf-8")
+    mkdocs_build(project)
+    base, server = serve(project / "site")
+    try:
+        page.set_viewport_size({"width": 360, "height": 700})
+        heights = {}
+        for path in sorted((project / "site" / "embed").glob("*/index.html")):
+            page.goto(f"{base}/embed/{path.parent.name}/")
+            assert not page.evaluate("document.documentElement.scrollWidth > innerWidth"), path.parent.name
+            heights[path.parent.name] = page.evaluate(CONTENT_HEIGHT)
+    finally:
+        server.shutdown()
+    print(f"{language} at 360 px: tallest {max(heights.values())} px")
+    assert len(heights) == 29
+    assert {key: value for key, value in heights.items() if value > WORDPRESS_CAP} == {}
+
+
 def test_full_view_shows_every_cue_and_fault(page, embed_site, library):
     """`?view=full` (for the snippet) shows what the compact card leaves out."""
     base, _ = embed_site
