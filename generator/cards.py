@@ -25,7 +25,7 @@ from .library import Library
 from .model import LIMITS, Exercise, Menu
 from .pick import render_pick_page
 from .qr import qr_svg
-from .render import make_environment
+from .render import Hrefs, make_environment
 from .scope import EVERY_RECORD, Scope
 from .views import ExerciseView, LadderView, MediaView, Views, by_name, credit_line, exercises_in_order
 from .write import Outputs
@@ -977,8 +977,12 @@ def render_cards(
         page = poster(menu, "menus", words("card.menu_page"), menu_poster_options(menu, views))
         pages.add(f"cards/menus/{menu.id}.md", page, f"the poster of menu `{menu.id}`")
     index = env.get_template("cards_index.md.j2").render(
-        exercises=exercises, ladders=ladders, menus=menus, all_cards=ALL_CARDS
+        exercises=exercises,
+        ladders=ladders,
+        menus=menus,
+        all_cards=ALL_CARDS,
+        href=Hrefs("cards/index.md", views.names.directory_urls),
     )
     pages.add("cards/index.md", index, "the cards index")
-    pages.add_all(render_pick_page(exercises, words))
+    pages.add_all(render_pick_page(exercises, views.names))
     return pages

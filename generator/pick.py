@@ -5,9 +5,8 @@ and offline."""
 
 from __future__ import annotations
 
-from .i18n import Words
-from .render import make_environment
-from .views import ExerciseView
+from .render import Hrefs, make_environment
+from .views import ExerciseView, SiteNames
 from .write import Outputs
 
 # Where the page is built: its Markdown, and its folder in the site (cards/pick/index.html).
@@ -17,9 +16,10 @@ PICK_PAGE = f"{PICK_FOLDER}.md"
 SHEET_ROWS = 6
 
 
-def render_pick_page(exercises: list[ExerciseView], words: Words) -> Outputs:
+def render_pick_page(exercises: list[ExerciseView], names: SiteNames) -> Outputs:
     pages = Outputs()
-    template = make_environment(words).get_template("pick.md.j2")
-    page = template.render(exercises=exercises, sheet_rows=SHEET_ROWS)
+    template = make_environment(names.words).get_template("pick.md.j2")
+    href = Hrefs(PICK_PAGE, names.directory_urls)
+    page = template.render(exercises=exercises, sheet_rows=SHEET_ROWS, href=href)
     pages.add(PICK_PAGE, page, "the pick page")
     return pages

@@ -18,6 +18,14 @@ SITE_URL = "https://coach.example.org/"
 LIBRARIES = [ROOT / "tests" / "data" / "library", ROOT / "content"]
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 HTML_LINK = re.compile(r'<a href="([^"]+)"')
+# The pages that list every exercise, written as HTML (render.Hrefs).
+LISTING_PAGES = [
+    "exercises/index.md",
+    "browse/muscles.md",
+    "browse/sources.md",
+    "cards/index.md",
+    "cards/pick.md",
+]
 HELP = ["help/printing.md", "help/embedding.md", "help/figures.md"]
 
 
@@ -51,10 +59,10 @@ def test_every_html_link_of_a_listing_page_leads_to_a_built_page(directory_urls)
     pages = render_site(read_library(ROOT / "content"), SITE_URL, names)
     urls = {Hrefs(path, directory_urls).url(path) for path in pages if path.endswith(".md")}
     checked, missing = 0, []
-    for path in ("exercises/index.md", "browse/muscles.md", "browse/levels.md", "browse/sources.md"):
+    for path in LISTING_PAGES:
         folder = posixpath.dirname(Hrefs(path, directory_urls).url(path))
         for target in HTML_LINK.findall(pages[path]):
-            if re.match(r"[a-z]+:|#", target):
+            if re.match(r"[a-z]+:|#", target) or target.endswith(".pdf"):  # decks come after pages
                 continue
             checked += 1
             resolved = posixpath.normpath(posixpath.join(folder, target)) + (
