@@ -62,7 +62,8 @@ def equipment_label(exercise: Exercise, words: Words) -> str:
     items = exercise.equipment
     if not items:
         return words("common.bodyweight")
-    names = [items[0], *(item[0].lower() + item[1:] for item in items[1:])]
+    lower = words("common.list_case") == "lower"  # German keeps its nouns' capitals
+    names = [items[0], *(item[0].lower() + item[1:] if lower else item for item in items[1:])]
     if len(names) == 1:
         return names[0]
     joined = words("common.list_separator").join(names[:-1])

@@ -76,3 +76,14 @@ def test_a_language_not_shipped_falls_back_to_english_with_a_note():
     assert note and "'it'" in note and "English" in note
     assert fallback_note(words_for("de")) is None
     assert words_for("de-CH")("common.bodyweight") == "Eigengewicht"
+
+
+def test_a_list_of_equipment_keeps_german_capitals():
+    from types import SimpleNamespace
+
+    from drillbook.views import equipment_label
+
+    kit = SimpleNamespace(equipment=["Langhantel", "Kurzhantel"], equipment_mode="any")
+    assert equipment_label(kit, words_for("de")) == "Langhantel oder Kurzhantel"
+    english = SimpleNamespace(equipment=["Barbell", "Dumbbell"], equipment_mode="any")
+    assert equipment_label(english, words_for("en")) == "Barbell or dumbbell"
