@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import html.parser
+import json
 import re
 import subprocess
 import sys
@@ -232,3 +233,9 @@ def test_german_messages_are_german():
 
 def test_the_test_library_is_the_one_shipped_with_the_tests():
     assert (TEST_LIBRARY / "exercises" / "second-drill.yml").is_file()
+
+
+def test_the_german_search_index_stems_german(german_site):
+    """Material's search takes the theme's language: German stemming and stop words."""
+    config = json.loads((german_site / "search" / "search_index.json").read_text("utf-8"))["config"]
+    assert config["lang"] == ["de"]
