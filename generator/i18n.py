@@ -1,17 +1,16 @@
 """The words Drillbook writes, in the language of the site: one message catalogue per
-language (`locales/<language>.yml`, or a coach's own file), plural forms, numbers and dates
-by Babel's locale data (the CLDR), which Material for MkDocs already depends on."""
+language (`locales/<language>.yml`, or a coach's own file), plural forms and numbers by
+Babel's locale data (the CLDR), which Material for MkDocs already depends on. Drillbook
+prints no date of its own; the pick page's example date line is a message of each language."""
 
 from __future__ import annotations
 
-import datetime
 import functools
 import re
 from pathlib import Path
 
 import yaml
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
@@ -67,10 +66,6 @@ class Words:
                 written = value if isinstance(value, str) else format_decimal(value, locale=self.locale)
             self._numbers[value] = written
         return written
-
-    def day(self, value: datetime.date) -> str:
-        """Day and month ("14 May", "14. Mai")."""
-        return format_skeleton("MMMMd", value, locale=self.locale)
 
     def fields(self, key: str) -> set[str]:
         """The `{placeholders}` of one message, in every plural form."""
