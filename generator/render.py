@@ -94,6 +94,7 @@ class Hrefs:
     def __init__(self, page: str, directory_urls: bool):
         self.directory_urls = directory_urls
         self.folder = posixpath.dirname(self.url(page))
+        self._folders: dict[str, str] = {}  # a target's folder, from this page's folder
 
     def url(self, path: str) -> str:
         """The built address of the page at `path` under docs/ (MkDocs' File.url)."""
@@ -104,7 +105,11 @@ class Hrefs:
 
     def to(self, path: str) -> Markup:
         target = self.url(path)
-        relative = posixpath.relpath(target or ".", self.folder or ".")
+        folder, _, name = target.rstrip("/").rpartition("/")
+        if folder not in self._folders:  # a listing page links into a few folders, many times
+            self._folders[folder] = posixpath.relpath(folder or ".", self.folder or ".")
+        way = self._folders[folder]
+        relative = name if way == "." else f"{way}/{name}" if name else way
         return Markup(f"{relative}/" if target.endswith("/") and relative != "." else relative)
 
     def __call__(self, kind: str, record_id: str) -> Markup:
