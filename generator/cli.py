@@ -229,7 +229,6 @@ def run_finish(args) -> int:
             library,
             settings.names,
             make_decks=make_decks,
-            directory_urls=settings.directory_urls,
             offline_mb=settings.offline_mb,
         )
     print(f"Finished {site}: {'PDF decks, ' if make_decks else ''}manifest and service worker")

@@ -28,7 +28,6 @@ def finish_site(
     names: SiteNames,
     *,
     make_decks: bool = True,
-    directory_urls: bool = True,
     offline_mb: float = OFFLINE_MB,
 ) -> None:
     """Write the decks (unless `make_decks` is false), then the manifest and the service
@@ -36,6 +35,6 @@ def finish_site(
     if not (site_dir / "index.html").is_file():
         raise DrillbookError(f"{site_dir} holds no built site (no index.html); build the site first")
     if make_decks:
-        build_decks(site_dir, library_decks(library, names), directory_urls, language=names.language)
+        build_decks(site_dir, library_decks(library, names), names.directory_urls, language=names.language)
     version, precache = write_offline_files(site_dir, names, offline_mb)
     log.info(f"drillbook: offline files written (version {version}): {precache.summary()}")

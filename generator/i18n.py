@@ -116,7 +116,9 @@ def catalogue_language(language: str) -> str | None:
 def words_for(language: str = ENGLISH, catalogue: Path | None = None) -> Words:
     """The words of `language`: a coach's own `catalogue` file, else the shipped one, else
     English (`fallback_note` says so)."""
-    english = Words(ENGLISH, read_catalogue(LOCALES / f"{ENGLISH}.yml"))
+    if language == ENGLISH and catalogue is None:
+        return Words(ENGLISH, read_catalogue(LOCALES / f"{ENGLISH}.yml"))
+    english = words_for(ENGLISH)  # read once, whatever the other languages
     if catalogue is not None:
         return Words(language, read_catalogue(catalogue), english)
     shipped = catalogue_language(language)

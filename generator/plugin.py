@@ -191,7 +191,6 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
                 self.library,
                 self.names,
                 make_decks=make_decks,
-                directory_urls=config.use_directory_urls,
                 offline_mb=self.config.offline_mb,
             )
         except DrillbookError as error:

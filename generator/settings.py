@@ -17,8 +17,7 @@ class ProjectSettings(NamedTuple):
     docs: Path
     site_url: str | None
     site_dir: Path = Path("site")
-    names: SiteNames = DEFAULT_NAMES
-    directory_urls: bool = True
+    names: SiteNames = DEFAULT_NAMES  # with the language and MkDocs' use_directory_urls
     decks: bool = True
     offline_mb: float = OFFLINE_MB
 
@@ -43,7 +42,6 @@ def project_settings(config_file: Path) -> ProjectSettings:
         config.site_url or None,
         Path(config.site_dir),
         site_names(config, plugin.config if plugin else None),
-        config.use_directory_urls,
         plugin.config.decks if plugin else True,
         plugin.config.offline_mb if plugin else OFFLINE_MB,
     )

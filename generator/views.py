@@ -64,14 +64,16 @@ def equipment_label(exercise: Exercise, words: Words) -> str:
         return words("common.bodyweight")
     lower = words("common.list_case") == "lower"  # German keeps its nouns' capitals
     names = [items[0], *(item[0].lower() + item[1:] if lower else item for item in items[1:])]
+    return word_list(
+        names, words, "common.list_or" if exercise.equipment_mode == "any" else "common.list_and"
+    )
+
+
+def word_list(names: list[str], words: Words, joiner: str = "common.list_and") -> str:
+    """'a, b and c' (or with `joiner` common.list_or, 'a, b or c') in the site's language."""
     if len(names) == 1:
         return names[0]
-    joined = words("common.list_separator").join(names[:-1])
-    return words(
-        "common.list_or" if exercise.equipment_mode == "any" else "common.list_and",
-        items=joined,
-        last=names[-1],
-    )
+    return words(joiner, items=words("common.list_separator").join(names[:-1]), last=names[-1])
 
 
 def source_name(source: Source) -> str:
@@ -188,7 +190,6 @@ class LadderStepView:
     dose: Dose | None
     move_on: str
     step_back: str | None
-    last: bool
     move_on_label: str  # "Move on when:", or on the last step "Goal reached when:"
 
 
@@ -347,12 +348,7 @@ def needs_label(fix: Fix, words: Words) -> str:
     if words.locale.language == ENGLISH:
         phrase = fix.needs_label
     else:
-        names = [need.replace("-", " ") for need in fix.needs]
-        phrase = names[0]
-        if len(names) > 1:
-            phrase = words(
-                "common.list_and", items=words("common.list_separator").join(names[:-1]), last=names[-1]
-            )
+        phrase = word_list([need.replace("-", " ") for need in fix.needs], words)
     return words("pages.fault.needs", needs=phrase)
 
 
@@ -533,7 +529,6 @@ def ladder_view(
                 dose=Dose.of(prescription, library, names) if prescription else None,
                 move_on=step.move_on,
                 step_back=step.step_back,
-                last=number == len(ladder.steps),
                 move_on_label=names.words(
                     "common.goal_reached_when" if number == len(ladder.steps) else "common.move_on_when"
                 ),
