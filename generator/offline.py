@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -81,40 +83,49 @@ def precached_urls(site_dir: Path, budget_mb: float = OFFLINE_MB) -> Precache:
     """The URL, relative to the site's root, of each file a reader needs offline, in the order
     of FOLDER_ORDER, until the next one would pass `budget_mb`: a page's `…/index.html` as its
     directory URL `…/`, as the site links it."""
-    files = [
-        (relative, path.stat().st_size)
-        for path in site_dir.rglob("*")
-        if path.is_file() and _precached(relative := PurePosixPath(path.relative_to(site_dir).as_posix()))
-    ]
-    files.sort(key=lambda item: _rank(item[0]))
+    files = sorted(_site_files(site_dir), key=lambda item: _rank(item[0]))
     urls, size = [], 0
     for relative, file_size in files:
         if size + file_size > budget_mb * 1e6:
             break
         size += file_size
-        url = str(relative)
-        if relative.name == "index.html":
-            url = url.removesuffix("index.html") or "./"
-        urls.append(url)
+        if relative == "index.html" or relative.endswith("/index.html"):
+            relative = relative.removesuffix("index.html") or "./"
+        urls.append(relative)
     return Precache(urls, size, len(files) - len(urls))
 
 
-def _rank(path: PurePosixPath) -> tuple:
+def _site_files(site_dir: Path) -> Iterator[tuple[str, int]]:
+    """(path relative to `site_dir` with `/` between folders, size) of every file the worker
+    may precache. Plain strings: a large site has tens of thousands of files."""
+    for folder, _, names in os.walk(site_dir):
+        prefix = os.path.relpath(folder, site_dir).replace(os.sep, "/") + "/"
+        for name in names:
+            relative = prefix.removeprefix("./") + name
+            if _precached(relative):
+                yield relative, os.stat(os.path.join(folder, name)).st_size
+
+
+def _rank(path: str) -> tuple:
     """The first folder of FOLDER_ORDER that holds `path` (None: any other), then depth."""
-    folder = next((f for f in FOLDER_ORDER if f and path.parent.is_relative_to(f)), None)
-    return FOLDER_ORDER.index(folder), len(path.parts), path.parts
+    parts = tuple(path.split("/"))
+    parent = path.rpartition("/")[0]
+    folder = next((f for f in FOLDER_ORDER if f and (parent == f or parent.startswith(f + "/"))), None)
+    return FOLDER_ORDER.index(folder), len(parts), parts
 
 
-def _precached(path: PurePosixPath) -> bool:
-    if str(path) in (SERVICE_WORKER, MANIFEST) or path.name.startswith("."):
+def _precached(path: str) -> bool:
+    top, name = path.partition("/")[0], path.rpartition("/")[2]
+    suffix = os.path.splitext(name)[1]
+    if path in (SERVICE_WORKER, MANIFEST) or name.startswith("."):
         return False
-    if path.parts[0] in SKIPPED_FOLDERS or path.suffix in SKIPPED_SUFFIXES:
+    if top in SKIPPED_FOLDERS or suffix in SKIPPED_SUFFIXES:
         return False
-    if str(path).startswith(SKIPPED_PREFIXES):
+    if path.startswith(SKIPPED_PREFIXES):
         return False
-    if len(path.parts) == 2 and path.parts[0] == "embed" and path.name != "index.html":
+    if path.count("/") == 1 and top == "embed" and name != "index.html":
         return False  # an exercise's oEmbed response and HTML fragment, pasted into blogs
-    return path.parts[0] == "assets" or path.suffix.lower() not in MEDIA_SUFFIXES
+    return top == "assets" or suffix.lower() not in MEDIA_SUFFIXES
 
 
 def build_version(site_dir: Path, precache: list[str], manifest: str) -> str:
