@@ -89,9 +89,8 @@ def precached_urls(site_dir: Path, budget_mb: float = OFFLINE_MB) -> Precache:
         if size + file_size > budget_mb * 1e6:
             break
         size += file_size
-        if relative == "index.html" or relative.endswith("/index.html"):
-            relative = relative.removesuffix("index.html") or "./"
-        urls.append(relative)
+        is_page = relative == "index.html" or relative.endswith("/index.html")
+        urls.append((relative.removesuffix("index.html") or "./") if is_page else relative)
     return Precache(urls, size, len(files) - len(urls))
 
 
@@ -99,9 +98,9 @@ def _site_files(site_dir: Path) -> Iterator[tuple[str, int]]:
     """(path relative to `site_dir` with `/` between folders, size) of every file the worker
     may precache. Plain strings: a large site has tens of thousands of files."""
     for folder, _, names in os.walk(site_dir):
-        prefix = os.path.relpath(folder, site_dir).replace(os.sep, "/") + "/"
+        prefix = (os.path.relpath(folder, site_dir).replace(os.sep, "/") + "/").removeprefix("./")
         for name in names:
-            relative = prefix.removeprefix("./") + name
+            relative = prefix + name
             if _precached(relative):
                 yield relative, os.stat(os.path.join(folder, name)).st_size
 
