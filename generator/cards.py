@@ -27,7 +27,16 @@ from .pick import render_pick_page
 from .qr import qr_svg
 from .render import Hrefs, make_environment
 from .scope import EVERY_RECORD, Scope
-from .views import ExerciseView, LadderView, MediaView, Views, by_name, credit_line, exercises_in_order
+from .views import (
+    ExerciseView,
+    LadderView,
+    MediaView,
+    SiteNames,
+    Views,
+    by_name,
+    credit_line,
+    exercises_in_order,
+)
 from .write import Outputs
 
 log = logging.getLogger("mkdocs.plugins.drillbook")
@@ -541,9 +550,10 @@ def card_credit(view: ExerciseView, words: Words) -> str:
     return box.fit(view.credit, prefix=label)
 
 
-def page_url(site_url: str, kind: str, record_id: str) -> str:
-    """The absolute URL of a record's page, which a card's QR code holds."""
-    return f"{site_url.rstrip('/')}/{kind}/{record_id}/"
+def page_url(site_url: str | None, names: SiteNames, kind: str, record_id: str) -> str | None:
+    """The absolute URL of a record's page, which a card's QR code holds (None without
+    `site_url`)."""
+    return f"{site_url.rstrip('/')}/{names.url(f'{kind}/{record_id}.md')}" if site_url else None
 
 
 def card_faults(view: ExerciseView, boxes: dict[str, Box], count: int, labels: CardLabels) -> list[CardFault]:
@@ -559,13 +569,13 @@ def card_faults(view: ExerciseView, boxes: dict[str, Box], count: int, labels: C
     ]
 
 
-def make_card(view: ExerciseView, site_url: str | None, words: Words) -> Card:
-    """The card of an exercise in the language of `words`. On a ladder, its first: the step,
-    its neighbours (or that there is none) and when to move on or step back."""
+def make_card(view: ExerciseView, url: str | None, words: Words) -> Card:
+    """The card of an exercise in the language of `words`, with a QR code to `url` (its
+    page's, see page_url). On a ladder, its first: the step, its neighbours (or that there is
+    none) and when to move on or step back."""
     exercise = view.exercise
     labels = card_labels(words)
     main = view.places[0] if view.places else None
-    url = page_url(site_url, "exercises", exercise.id) if site_url else None
     step = words("card.step_of", number=main.step.number, count=main.count) if main else None
     photo = view.card_photo
     beside = "_by_photo" if photo else ""
@@ -729,12 +739,11 @@ class StationCard:
         return head + lead + faults
 
 
-def make_station(view: ExerciseView, site_url: str | None, words: Words) -> StationCard:
+def make_station(view: ExerciseView, url: str | None, words: Words) -> StationCard:
     """The station card of an exercise: its name, key figure, first three cues, first two
-    faults with the fix the full card shows, first dose and a QR code to its page."""
+    faults with the fix the full card shows, first dose and a QR code to its page's `url`."""
     exercise = view.exercise
     labels = card_labels(words)
-    url = page_url(site_url, "exercises", exercise.id) if site_url else None
     figure = view.key_figure.svg if view.key_figure else None
     dose, dose_origin = fitted_dose(view, STATION["dose"])
     return StationCard(
@@ -783,11 +792,10 @@ class SheetRow:
         return max(text, figure, SHEET_QR_MM if self.qr else 0)
 
 
-def make_sheet_row(view: ExerciseView, site_url: str | None) -> SheetRow:
+def make_sheet_row(view: ExerciseView, url: str | None) -> SheetRow:
     """An exercise's row on a session sheet: its name, key figure, first dose, first two
-    cues and a QR code to its page."""
+    cues and a QR code to its page's `url`."""
     exercise = view.exercise
-    url = page_url(site_url, "exercises", exercise.id) if site_url else None
     dose, dose_origin = fitted_dose(view, SHEET["dose"])
     return SheetRow(
         id=exercise.id,
@@ -940,17 +948,18 @@ def render_cards(
     for view in exercises:
         if ("exercises", view.exercise.id) not in scope:
             continue
+        url = page_url(site_url, views.names, "exercises", view.exercise.id)
         page = card_template.render(
-            card=make_card(view, site_url, words),
-            station=make_station(view, site_url, words),
-            row=make_sheet_row(view, site_url),
+            card=make_card(view, url, words),
+            station=make_station(view, url, words),
+            row=make_sheet_row(view, url),
         )
         pages.add(f"cards/{view.exercise.id}.md", page, f"the card of exercise `{view.exercise.id}`")
     poster_template = env.get_template("poster.md.j2")
 
     def poster(record, kind: str, page_label: str, entries: list[PosterStep]) -> str:
         layout, fitted = fit_poster(entries)
-        url = page_url(site_url, kind, record.id) if site_url else None
+        url = page_url(site_url, views.names, kind, record.id)
         return poster_template.render(
             record=record,
             kind=kind,

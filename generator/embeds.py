@@ -70,7 +70,7 @@ def render_embeds(
         if base is None:
             actions[exercise.id] = EmbedAction()
             continue
-        urls = embed_urls(base, exercise.id)
+        urls = embed_urls(base, exercise.id, views.names)
         height = estimated_height(view)
         frame_title = words("embed.frame_title", name=exercise.name)
         snippet = Markup(
@@ -84,19 +84,25 @@ def render_embeds(
             oembed_json(exercise, frame_title, base, urls, height, views.names),
             made_by,
         )
-        files.add(f"embed/{exercise.id}.html", str(fragment), made_by)
+        files.add(fragment_path(exercise.id), str(fragment), made_by)
         actions[exercise.id] = EmbedAction(
             urls["oembed"], snippet, fragment.strip(), Markup(fence_for(snippet + fragment))
         )
     return files, actions
 
 
-def embed_urls(base: str, exercise_id: str) -> dict[str, str]:
+def embed_urls(base: str, exercise_id: str, names: SiteNames) -> dict[str, str]:
     return {
-        "embed": f"{base}embed/{exercise_id}/",
+        "embed": base + names.url(f"embed/{exercise_id}.md"),
         "oembed": f"{base}embed/{exercise_id}.json",
-        "guide": f"{base}exercises/{exercise_id}/",
+        "guide": base + names.url(f"exercises/{exercise_id}.md"),
     }
+
+
+def fragment_path(exercise_id: str) -> str:
+    """The HTML fragment's file under docs/: not `embed/<id>.html`, the embed page's own
+    address without directory URLs."""
+    return f"embed/{exercise_id}.fragment.html"
 
 
 def estimated_height(view: ExerciseView) -> int:

@@ -9,7 +9,7 @@ from .library import Library
 from .model import SCHEMA_NAMES, SCHEMA_VERSION, Model
 from .pose import BAR_RADIUS, Body, Pose
 from .scope import EVERY_RECORD, Scope
-from .views import ExerciseView, MediaView, Views
+from .views import ExerciseView, MediaView, SiteNames, Views
 from .write import Outputs
 
 
@@ -19,23 +19,24 @@ class SiteUrls:
     With a `site_url` every URL is absolute; without one, URLs are relative to the data file
     that holds them, so resolving them against that file's own URL finds the page."""
 
-    def __init__(self, site_url: str | None, file_path: str):
+    def __init__(self, site_url: str | None, file_path: str, names: SiteNames):
         depth = file_path.count("/")
         self.base = site_url.rstrip("/") + "/" if site_url else "../" * depth
+        self.names = names
 
     def __call__(self, path: str) -> str:
         return self.base + path
 
     def exercise(self, exercise_id: str) -> dict[str, str]:
         return {
-            "page": self(f"exercises/{exercise_id}/"),
-            "card": self(f"cards/{exercise_id}/"),
-            "embed": self(f"embed/{exercise_id}/"),
+            **self.page("exercises", exercise_id),
+            "card": self.page("cards", exercise_id)["page"],
+            "embed": self.page("embed", exercise_id)["page"],
             "json": self(f"api/exercises/{exercise_id}.json"),
         }
 
     def page(self, kind: str, record_id: str) -> dict[str, str]:
-        return {"page": self(f"{kind}/{record_id}/")}
+        return {"page": self(self.names.url(f"{kind}/{record_id}.md"))}
 
 
 def export_files(
@@ -46,7 +47,7 @@ def export_files(
     files = Outputs()
     lang = views.names.language
     exercises = sorted(library.exercises.values(), key=lambda e: e.id)
-    listing = SiteUrls(site_url, "api/exercises.json")
+    listing = SiteUrls(site_url, "api/exercises.json", views.names)
     catalogue = {
         "schema_version": SCHEMA_VERSION,
         "lang": lang,
@@ -59,7 +60,7 @@ def export_files(
         if ("exercises", exercise.id) not in scope:
             continue
         path = f"api/exercises/{exercise.id}.json"
-        urls = SiteUrls(site_url, path)
+        urls = SiteUrls(site_url, path, views.names)
         entry = _entry(exercise, urls.exercise(exercise.id))
         entry["shown"] = _shown(views.exercises[exercise.id], urls)
         entry["figures"] = {
@@ -73,7 +74,7 @@ def export_files(
         )
     for kind in ("faults", "ladders", "menus", "sources"):
         path = f"api/{kind}.json"
-        urls = SiteUrls(site_url, path)
+        urls = SiteUrls(site_url, path, views.names)
         records = sorted(getattr(library, kind).values(), key=lambda record: record.id)
         entries = [_listed(kind, record, urls) for record in records]
         files.add(path, _dump(_envelope(kind, urls, lang, entries)), f"the {kind} list")

@@ -122,7 +122,7 @@ def _precached(path: str) -> bool:
         return False
     if path.startswith(SKIPPED_PREFIXES):
         return False
-    if path.count("/") == 1 and top == "embed" and name != "index.html":
+    if path.count("/") == 1 and top == "embed" and name.endswith((".json", ".fragment.html")):
         return False  # an exercise's oEmbed response and HTML fragment, pasted into blogs
     return top == "assets" or suffix.lower() not in MEDIA_SUFFIXES
 

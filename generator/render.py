@@ -20,7 +20,7 @@ from .library import Library
 from .model import SLUG_PATTERN, Exercise
 from .pose import Pose
 from .scope import EVERY_RECORD, Scope
-from .views import Views, by_name, exercises_in_order, level_label
+from .views import Views, built_url, by_name, exercises_in_order, level_label
 from .write import Outputs
 
 if TYPE_CHECKING:
@@ -98,10 +98,7 @@ class Hrefs:
 
     def url(self, path: str) -> str:
         """The built address of the page at `path` under docs/ (MkDocs' File.url)."""
-        stem = path.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index") if self.directory_urls else f"{stem}.html"
-        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+        return built_url(path, self.directory_urls)
 
     def to(self, path: str) -> Markup:
         target = self.url(path)

@@ -385,6 +385,19 @@ class SiteNames:
     def author_or_site(self) -> str:
         return self.author or self.site
 
+    def url(self, path: str) -> str:
+        """The built address of the page at `path` under docs/, from the site's root."""
+        return built_url(path, self.directory_urls)
+
+
+def built_url(path: str, directory_urls: bool) -> str:
+    """The address MkDocs gives the page at `path` under docs/ (its File.url):
+    `exercises/rdl.md` is `exercises/rdl/`, or `exercises/rdl.html` without directory URLs."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index") if directory_urls else f"{stem}.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
 
 DEFAULT_NAMES = SiteNames()
 

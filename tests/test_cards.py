@@ -567,7 +567,7 @@ def printed_fixes(pages: dict[str, str], exercise_id: str) -> dict[str, list[str
         "station": re.findall(r"<dd>Fix: (.+?)</dd>", station),
         "page": re.findall(r"^- \*\*Fix:\*\* (.+)$", pages[f"exercises/{exercise_id}.md"], re.M),
         "embed": re.findall(r"</span> Fix: (.+)$", pages[f"embed/{exercise_id}.md"], re.M),
-        "fragment": re.findall(r"<li>Fix: (.+?)</li>", pages[f"embed/{exercise_id}.html"]),
+        "fragment": re.findall(r"<li>Fix: (.+?)</li>", pages[f"embed/{exercise_id}.fragment.html"]),
     }
     return {output: [html.unescape(text) for text in texts] for output, texts in found.items()}
 

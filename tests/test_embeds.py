@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, copy_project, mkdocs_build, run
+from conftest import ROOT, TEST_LIBRARY, copy_project, mkdocs_build, run
+
+from drillbook.qr import qr_svg
 
 DATA = Path(__file__).parent / "data"
 SITE_URL = "https://drillbook.example.org/"
@@ -107,7 +109,7 @@ def test_exercise_page_shows_the_snippet_and_links_the_fragment(built_site):
     style = Tags(snippet).find("iframe")[0]["style"]
     for rule in ("display:block", "width:100%", "max-width:600px", "margin:1.5em auto", "border:0"):
         assert rule in style
-    assert 'href="../../embed/wall-hip-hinge.html"' in embed
+    assert 'href="../../embed/wall-hip-hinge.fragment.html"' in embed
 
 
 def test_embed_pages_have_no_chrome_and_no_material_script(built_site):
@@ -143,7 +145,7 @@ def hostile_site(tmp_path_factory) -> Path:
 
 
 def test_fragment_has_no_script_and_escapes_record_text(hostile_site):
-    fragment = (hostile_site / "embed" / "wall-hip-hinge.html").read_text("utf-8")
+    fragment = (hostile_site / "embed" / "wall-hip-hinge.fragment.html").read_text("utf-8")
     assert "<script" not in fragment.lower()
     assert "Drill &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in fragment
     assert "Look &lt;script&gt;" in fragment
@@ -207,7 +209,7 @@ def test_a_german_site_embeds_in_german(german_site):
     for words in ("Coaching-Hinweise", "Achte auf", "Korrektur:", "Zur ganzen Anleitung", "Quelle:"):
         assert words in embed, words
     assert "Open the full guide" not in embed and "Watch for" not in embed
-    fragment = (german_site / "embed" / "wall-hip-hinge.html").read_text("utf-8")
+    fragment = (german_site / "embed" / "wall-hip-hinge.fragment.html").read_text("utf-8")
     assert "Auf einen Blick" in fragment and "Fehler-Checkliste" in fragment and "At a glance" not in fragment
     page = (german_site / "exercises" / "wall-hip-hinge" / "index.html").read_text("utf-8")
     section = unescape(re.sub(r"<[^>]+>", "", page[page.index('id="embed"') :]))
@@ -226,3 +228,54 @@ def test_a_german_site_has_german_cards_footer_and_tags(german_site):
     footer = " ".join(re.sub(r"<[^>]+>", " ", html[html.index('class="md-copyright"') :]).split())
     assert "Erstellt mit Drillbook und Material for MkDocs" in footer
     assert Tags(html).find("nav", **{"class": "md-tags"})[0]["aria-label"] == "Schlagwörter"
+
+
+def test_without_directory_urls_every_address_given_out_leads_to_a_built_file(tmp_path):
+    """`use_directory_urls: false` builds `exercises/rdl.html`: the snippet, the oEmbed
+    file, the JSON data and the cards' QR codes point there, and the HTML fragment has a name
+    of its own beside the embed page `embed/rdl.html`."""
+    from drillbook.new import new_project
+
+    project = tmp_path / "project"
+    new_project(project, "Coach", site_url=SITE_URL)
+    shutil.rmtree(project / "content")
+    shutil.copytree(TEST_LIBRARY, project / "content")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\nuse_directory_urls: false\n", "utf-8")
+    mkdocs_build(project)
+    site = project / "site"
+    assert (site / "cards" / "pdf" / "all-cards-a4.pdf").is_file()
+
+    def built(url: str) -> Path:
+        assert url.startswith(SITE_URL), url
+        path = site / url.removeprefix(SITE_URL).partition("?")[0]
+        assert path.is_file(), f"{url} leads to no file of the site"
+        return path
+
+    given = [
+        url
+        for path in site.glob("api/**/*.json")
+        for url in re.findall(rf'"({SITE_URL}[^"]*)"', path.read_text("utf-8"))
+    ]
+    assert f"{SITE_URL}exercises/first-drill.html" in given and f"{SITE_URL}embed/first-drill.html" in given
+    for exercise_id in ["first-drill", "second-drill", "split-squat"]:
+        page = (site / "exercises" / f"{exercise_id}.html").read_text("utf-8")
+        oembed = json.loads(
+            built(Tags(page).find("link", type="application/json+oembed")[0]["href"]).read_text()
+        )
+        frame = Tags(oembed["html"]).find("iframe")[0]
+        assert frame["src"] == f"{SITE_URL}embed/{exercise_id}.html"
+        assert "<html" in built(frame["src"]).read_text("utf-8")
+        given += [Tags(oembed["html"]).find("a")[0]["href"], frame["src"]]
+        given += re.findall(rf'<iframe src="({SITE_URL}[^"]*)"', unescape(re.sub(r"<[^>]+>", "", page)))
+        fragment = site / "embed" / f"{exercise_id}.fragment.html"
+        assert f'href="../embed/{exercise_id}.fragment.html"' in page and "<script" not in fragment.read_text(
+            "utf-8"
+        )
+        card = (site / "cards" / f"{exercise_id}.html").read_text("utf-8")
+        assert str(qr_svg(f"{SITE_URL}exercises/{exercise_id}.html")) in card
+    for url in given:
+        built(url)
+    worker = (site / "sw.js").read_text("utf-8")  # the offline copy keeps embed pages, not fragments
+    assert '"embed/first-drill.html"' in worker and ".fragment.html" not in worker
+    assert '"embed/first-drill.json"' not in worker

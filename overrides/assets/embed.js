@@ -24,7 +24,8 @@
   dark.addEventListener("change", applyScheme);
 
   if (window.parent === window) return;
-  var id = location.pathname.split("/").filter(Boolean).pop();
+  // embed/<id>/, or embed/<id>.html without directory URLs
+  var id = location.pathname.split("/").filter(Boolean).pop().replace(/\.html$/, "");
   var secret = null;
   var sent = 0;
 
