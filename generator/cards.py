@@ -22,6 +22,7 @@ from .figures import WIDTH as FIGURE_WIDTH
 from .figures import FittedFigure
 from .i18n import Words
 from .library import Library
+from .listing import letter_pages
 from .model import LIMITS, Exercise, Menu
 from .pick import render_pick_page
 from .qr import qr_svg
@@ -985,13 +986,20 @@ def render_cards(
             continue
         page = poster(menu, "menus", words("card.menu_page"), menu_poster_options(menu, views))
         pages.add(f"cards/menus/{menu.id}.md", page, f"the poster of menu `{menu.id}`")
-    index = env.get_template("cards_index.md.j2").render(
-        exercises=exercises,
+    index, *letters = letter_pages(
+        "cards", words("print.cards.exercise_cards"), exercises, lambda view: view.exercise.name, words
+    )
+    text = env.get_template("cards_index.md.j2").render(
+        page=index,
         ladders=ladders,
         menus=menus,
         all_cards=ALL_CARDS,
-        href=Hrefs("cards/index.md", views.names.directory_urls),
+        href=Hrefs(index.path, views.names.directory_urls),
     )
-    pages.add("cards/index.md", index, "the cards index")
+    pages.add(index.path, text, "the cards index")
+    letter_template = env.get_template("cards_letter.md.j2")
+    for page in letters:
+        text = letter_template.render(page=page, href=Hrefs(page.path, views.names.directory_urls))
+        pages.add(page.path, text, "the cards index")
     pages.add_all(render_pick_page(exercises, views.names))
     return pages

@@ -6,6 +6,7 @@ import functools
 import json
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,11 @@ from .decks import deck_links
 from .figures import angles_line, fault_path, position_path
 from .i18n import Words
 from .library import Library
-from .model import SLUG_PATTERN, Exercise
+from .listing import group_slugs, letter_pages, split_groups
+from .model import SLUG_PATTERN, Exercise, Source
 from .pose import Pose
 from .scope import EVERY_RECORD, Scope
-from .views import Views, built_url, by_name, exercises_in_order, level_label
+from .views import SiteNames, Views, built_url, by_name, exercises_in_order, level_label
 from .write import Outputs
 
 if TYPE_CHECKING:
@@ -167,11 +169,12 @@ def render_exercise_pages(
             continue
         page = exercise_template.render(view=views.exercises[exercise.id], embed=embeds[exercise.id])
         pages.add(f"exercises/{exercise.id}.md", page, f"the exercise `{exercise.id}`")
-    index = env.get_template("exercises_index.md.j2").render(
-        exercises=[views.exercises[exercise.id] for exercise in exercises],
-        href=Hrefs("exercises/index.md", views.names.directory_urls),
-    )
-    pages.add("exercises/index.md", index, "the exercise index")
+    index_template = env.get_template("exercises_index.md.j2")
+    listed = [views.exercises[exercise.id] for exercise in exercises]
+    title = views.names.words("pages.exercises_index.title")
+    for page in letter_pages("exercises", title, listed, lambda view: view.exercise.name, views.names.words):
+        text = index_template.render(page=page, href=Hrefs(page.path, views.names.directory_urls))
+        pages.add(page.path, text, "the exercise index")
     return pages
 
 
@@ -203,17 +206,12 @@ def render_fault_ladder_and_browse_pages(
     )
     index = env.get_template("ladders_index.md.j2").render(ladders=ladders)
     pages.add("ladders/index.md", index, "the ladder index")
-    sources_page = env.get_template("sources.md.j2").render(
-        sources=[(source, library.records_citing(source)) for source in sources],
-        kind_of=record_kind,
-        href=Hrefs("browse/sources.md", views.names.directory_urls),
+    pages.add_all(
+        sources_pages(env, [(source, library.records_citing(source)) for source in sources], views.names)
     )
-    pages.add("browse/sources.md", sources_page, "the sources page")
     facets = browse_facets(exercises, views.names.words)
     for facet, title, groups in facets:
-        href = Hrefs(f"browse/{facet}.md", views.names.directory_urls)
-        page = env.get_template("browse.md.j2").render(title=title, groups=groups, href=href)
-        pages.add(f"browse/{facet}.md", page, f"the browse page `{facet}`")
+        pages.add_all(browse_pages(env, facet, title, groups, views.names))
     index = env.get_template("browse_index.md.j2").render(
         facets=[
             (facet, title, views.names.words("common.groups", count=len(groups)))
@@ -224,13 +222,86 @@ def render_fault_ladder_and_browse_pages(
     return pages
 
 
+def browse_pages(
+    env: Environment, facet: str, title: str, groups: list[tuple[str, list[Exercise]]], names: SiteNames
+) -> Outputs:
+    """The browse page of one facet (`browse/muscles.md`) with every group's exercises; for
+    more than LISTING_LIMIT in all, with a link to each group's own page instead."""
+    template = env.get_template("browse.md.j2")
+    pages = Outputs()
+    path = f"browse/{facet}.md"
+
+    def add(path: str, title: str, groups: list, parts: list, up: GroupLink | None = None) -> None:
+        href = Hrefs(path, names.directory_urls)
+        page = template.render(title=title, groups=groups, parts=parts, up=up, href=href)
+        pages.add(path, page, f"the browse page `{facet}`")
+
+    if not split_groups(groups):
+        add(path, title, groups, [])
+        return pages
+    words = names.words
+    slugs = group_slugs([name for name, _ in groups])
+    add(
+        path,
+        title,
+        [],
+        [
+            GroupLink(name, f"{facet}/{slugs[name]}.md", words("common.exercises", count=len(entries)))
+            for name, entries in groups
+        ],
+    )
+    up = GroupLink(title, f"../{facet}.md", "")
+    for name, entries in groups:
+        part_title = words("pages.listing.part_title", title=title, part=name)
+        add(f"browse/{facet}/{slugs[name]}.md", part_title, [(None, entries)], [], up)
+    return pages
+
+
+def sources_pages(env: Environment, sources: list[tuple[Source, list]], names: SiteNames) -> Outputs:
+    """The sources page, each source with the pages that draw on it; for more than
+    LISTING_LIMIT such links in all, each source links a page of its own that lists them."""
+    pages = Outputs()
+    slugs = group_slugs([source.id for source, _ in sources]) if split_groups(sources) else {}
+    text = env.get_template("sources.md.j2").render(
+        sources=sources,
+        parts={source_id: f"sources/{slug}.md" for source_id, slug in slugs.items()},
+        kind_of=record_kind,
+        href=Hrefs("browse/sources.md", names.directory_urls),
+    )
+    pages.add("browse/sources.md", text, "the sources page")
+    template = env.get_template("source_pages.md.j2")
+    for source, citing in sources if slugs else []:
+        path = f"browse/sources/{slugs[source.id]}.md"
+        title = names.words(
+            "pages.listing.part_title", title=names.words("pages.sources.title"), part=source.title
+        )
+        text = template.render(
+            title=title,
+            source=source,
+            citing=citing,
+            kind_of=record_kind,
+            href=Hrefs(path, names.directory_urls),
+        )
+        pages.add(path, text, "the sources page")
+    return pages
+
+
+@dataclass(frozen=True)
+class GroupLink:
+    """A group of a split browse page, as its index links it."""
+
+    name: str
+    link: str
+    count: str
+
+
 def browse_facets(exercises: list[Exercise], words: Words) -> list[tuple[str, str, list[tuple[str, list]]]]:
     """(page, title, [(group name, exercises)]) for each way to browse the exercises."""
 
     def group(key_of) -> list[tuple[str, list[Exercise]]]:
         groups: dict[str, list[Exercise]] = {}
         for exercise in exercises:
-            for key in key_of(exercise):
+            for key in dict.fromkeys(key_of(exercise)):  # a muscle both main and also worked: once
                 groups.setdefault(key, []).append(exercise)
         return sorted(groups.items(), key=lambda item: item[0].lower())
 

@@ -64,13 +64,13 @@ def add_theme_parts(config) -> None:
 
 
 def keep_generated_pages_out_of_nav(files: Files) -> None:
-    """Every generated page but the section indexes, browse and help pages is left out of
-    the navigation (MkDocs' `not_in_nav`): a nav listing every exercise would grow each
-    page with the library."""
+    """Every generated page but the section indexes and the browse and help pages (not the
+    pages a long browse page is split into) is left out of the navigation (MkDocs'
+    `not_in_nav`): a nav listing every exercise would grow each page with the library."""
     for file in files.documentation_pages():
         path = PurePosixPath(file.src_uri)
         if path.parts[0] in OWNED_FOLDERS and not (
-            path.parts[0] in IN_NAV_FOLDERS or path.parts[1:] == ("index.md",)
+            (path.parts[0] in IN_NAV_FOLDERS and len(path.parts) == 2) or path.parts[1:] == ("index.md",)
         ):
             file.inclusion = InclusionLevel.NOT_IN_NAV
 
