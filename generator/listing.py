@@ -93,8 +93,8 @@ def _letter_slug(letter: str) -> str:
     return "other" if letter == OTHER_INITIAL else letter.lower()
 
 
-def split_groups(groups: list[tuple[str, list]]) -> bool:
-    """Whether a browse page of `groups` is split into a page per group."""
+def split_groups(groups: list[tuple[object, list]]) -> bool:
+    """Whether a page listing `groups` (a browse page, the sources) is split into a page per group."""
     return sum(len(entries) for _, entries in groups) > LISTING_LIMIT
 
 

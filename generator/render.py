@@ -206,9 +206,8 @@ def render_fault_ladder_and_browse_pages(
     )
     index = env.get_template("ladders_index.md.j2").render(ladders=ladders)
     pages.add("ladders/index.md", index, "the ladder index")
-    pages.add_all(
-        sources_pages(env, [(source, library.records_citing(source)) for source in sources], views.names)
-    )
+    cited = [(source, library.records_citing(source)) for source in sources]
+    pages.add_all(sources_pages(env, cited, views.names))
     facets = browse_facets(exercises, views.names.words)
     for facet, title, groups in facets:
         pages.add_all(browse_pages(env, facet, title, groups, views.names))
@@ -228,29 +227,24 @@ def browse_pages(
     """The browse page of one facet (`browse/muscles.md`) with every group's exercises; for
     more than LISTING_LIMIT in all, with a link to each group's own page instead."""
     template = env.get_template("browse.md.j2")
+    words = names.words
     pages = Outputs()
-    path = f"browse/{facet}.md"
 
-    def add(path: str, title: str, groups: list, parts: list, up: GroupLink | None = None) -> None:
+    def add(path: str, page_title: str, shown: list, parts: list, up: GroupLink | None = None) -> None:
         href = Hrefs(path, names.directory_urls)
-        page = template.render(title=title, groups=groups, parts=parts, up=up, href=href)
-        pages.add(path, page, f"the browse page `{facet}`")
+        text = template.render(title=page_title, groups=shown, parts=parts, up=up, href=href)
+        pages.add(path, text, f"the browse page `{facet}`")
 
     if not split_groups(groups):
-        add(path, title, groups, [])
+        add(f"browse/{facet}.md", title, groups, [])
         return pages
-    words = names.words
     slugs = group_slugs([name for name, _ in groups])
-    add(
-        path,
-        title,
-        [],
-        [
-            GroupLink(name, f"{facet}/{slugs[name]}.md", words("common.exercises", count=len(entries)))
-            for name, entries in groups
-        ],
-    )
-    up = GroupLink(title, f"../{facet}.md", "")
+    parts = [
+        GroupLink(name, f"{facet}/{slugs[name]}.md", words("common.exercises", count=len(entries)))
+        for name, entries in groups
+    ]
+    add(f"browse/{facet}.md", title, [], parts)
+    up = GroupLink(title, f"../{facet}.md")
     for name, entries in groups:
         part_title = words("pages.listing.part_title", title=title, part=name)
         add(f"browse/{facet}/{slugs[name]}.md", part_title, [(None, entries)], [], up)
@@ -260,6 +254,7 @@ def browse_pages(
 def sources_pages(env: Environment, sources: list[tuple[Source, list]], names: SiteNames) -> Outputs:
     """The sources page, each source with the pages that draw on it; for more than
     LISTING_LIMIT such links in all, each source links a page of its own that lists them."""
+    words = names.words
     pages = Outputs()
     slugs = group_slugs([source.id for source, _ in sources]) if split_groups(sources) else {}
     text = env.get_template("sources.md.j2").render(
@@ -272,11 +267,8 @@ def sources_pages(env: Environment, sources: list[tuple[Source, list]], names: S
     template = env.get_template("source_pages.md.j2")
     for source, citing in sources if slugs else []:
         path = f"browse/sources/{slugs[source.id]}.md"
-        title = names.words(
-            "pages.listing.part_title", title=names.words("pages.sources.title"), part=source.title
-        )
         text = template.render(
-            title=title,
+            title=words("pages.listing.part_title", title=words("pages.sources.title"), part=source.title),
             source=source,
             citing=citing,
             kind_of=record_kind,
@@ -288,11 +280,12 @@ def sources_pages(env: Environment, sources: list[tuple[Source, list]], names: S
 
 @dataclass(frozen=True)
 class GroupLink:
-    """A group of a split browse page, as its index links it."""
+    """A link between the pages of a split browse page: to a group's page (with its count),
+    or up to the facet's."""
 
     name: str
     link: str
-    count: str
+    count: str = ""
 
 
 def browse_facets(exercises: list[Exercise], words: Words) -> list[tuple[str, str, list[tuple[str, list]]]]:
