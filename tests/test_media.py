@@ -191,7 +191,7 @@ def test_fault_card_and_embed_show_their_photos(built_media):
     assert "Photo: Test Coach · CC BY 4.0" in card.captions
     embed = figures(site, f"embed/{EXERCISE}")
     assert len([i for i in embed.images if "media/" in i["src"]]) == 2
-    fragment = (project / "docs" / "embed" / f"{EXERCISE}.html").read_text("utf-8")
+    fragment = (project / "docs" / "embed" / f"{EXERCISE}.fragment.html").read_text("utf-8")
     assert 'src="https://drillbook.example.org/media/hinge-side.jpg" width="1600" height="1067"' in fragment
 
 

@@ -179,7 +179,7 @@ def test_embed_in_a_blog_frame_works_once_the_site_is_cached(context, offline_si
     logs no error, before and after the reader's browser has cached the site."""
     base, project = offline_site
     exercise = library.exercises[min(library.exercises)]
-    snippet = (project / "site" / "embed" / f"{exercise.id}.html").read_text("utf-8")
+    snippet = (project / "site" / "embed" / f"{exercise.id}.fragment.html").read_text("utf-8")
     iframe = f'<iframe src="{base}/embed/{exercise.id}/" title="{exercise.name}" height="600"></iframe>'
     blog_page = f'<!doctype html><link rel="icon" href="data:,"><title>Blog</title>{iframe}\n{snippet}'
     (tmp_path / "blog.html").write_text(blog_page, "utf-8")
