@@ -18,6 +18,8 @@ from .i18n import Words
 LISTING_LIMIT = 200
 LETTER_FOLDER = "by-letter"
 OTHER_INITIAL = "#"
+# Where every run, a live edit's too, renders each page: a part no longer made is removed.
+RENDERED_WHOLE = ("browse/", f"exercises/{LETTER_FOLDER}/", f"cards/{LETTER_FOLDER}/")
 Entry = TypeVar("Entry")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .library import Library
+from .listing import RENDERED_WHOLE
 from .load import Record
 from .model import Model
 from .pipeline import parse_record, read_library, render_site
@@ -66,7 +67,8 @@ class LiveGenerator:
         self.last = run
         if scope is None:
             return library, WriteReport(), note
-        report = sync_pages(render_site(library, site_url, names, scope), docs_dir, partial=scope.partial)
+        pages = render_site(library, site_url, names, scope)
+        report = sync_pages(pages, docs_dir, partial=scope.partial, whole=RENDERED_WHOLE)
         return library, report, note
 
     @staticmethod

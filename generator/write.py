@@ -70,9 +70,12 @@ class ForeignFileError(DrillbookError):
     """A folder the generator owns holds a file it did not write."""
 
 
-def sync_pages(pages: dict[str, str | bytes], docs_dir: Path, *, partial: bool = False) -> WriteReport:
+def sync_pages(
+    pages: dict[str, str | bytes], docs_dir: Path, *, partial: bool = False, whole: tuple[str, ...] = ()
+) -> WriteReport:
     """Make the owned folders of `docs_dir` hold exactly `pages`; with `partial`, write
-    `pages` and keep the other files the generator wrote before (a live edit's run).
+    `pages` and keep the other files the generator wrote before (a live edit's run), except
+    below the paths in `whole`, which every run renders in full.
 
     Unchanged files keep their mtime; a changed or new file is written atomically; files the
     generator did not write are never touched, and their presence stops the run before any
@@ -109,14 +112,17 @@ def sync_pages(pages: dict[str, str | bytes], docs_dir: Path, *, partial: bool =
                 continue
             _replace(target, data)
             report.written.append(f"{folder}/{name}")
+        gone = previous.keys() - new.keys()
         if partial:  # the files this run did not render stay, and stay listed
-            new = {**previous, **new}
-        else:
-            for name in sorted(previous.keys() - new.keys()):
-                stale = root / name
-                if stale.is_file():
-                    stale.unlink()
-                    report.removed.append(f"{folder}/{name}")
+            kept = {name for name in gone if not f"{folder}/{name}".startswith(whole)}
+            new = {**{name: previous[name] for name in kept}, **new}
+            gone -= kept
+        for name in sorted(gone):
+            stale = root / name
+            if stale.is_file():
+                stale.unlink()
+                report.removed.append(f"{folder}/{name}")
+        if gone or not partial:
             _remove_empty_dirs(root)
         _write_manifest(root, new)
     return report

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, owned_files
 
+from drillbook.listing import LISTING_LIMIT
 from drillbook.live import LiveGenerator
 from drillbook.pipeline import generate
 from drillbook.views import DEFAULT_NAMES
@@ -23,10 +24,11 @@ SITE_URL = "https://example.org/hinge/"
 
 @pytest.fixture(scope="module")
 def synthetic_content(tmp_path_factory) -> Path:
-    """200 exercises with faults, ladders and sources: sparse enough that one exercise's
-    neighbourhood is a small part of the library."""
+    """260 exercises with faults, ladders and sources: sparse enough that one exercise's
+    neighbourhood is a small part of the library, and long enough that its lists are split
+    into pages (listing.py)."""
     content = tmp_path_factory.mktemp("synthetic") / "content"
-    write_library(content, 200)
+    write_library(content, LISTING_LIMIT + 60)
     return content
 
 
@@ -76,14 +78,36 @@ def test_nothing_changed_writes_nothing_and_a_new_record_renders_everything(tmp_
     assert (note, report.written) == ("nothing changed", [])
 
     copy = content / "exercises" / "exercise-00199.yml"
-    text = copy.read_text("utf-8").replace("exercise-00199", "exercise-00200")
-    (content / "exercises" / "exercise-00200.yml").write_text(text, "utf-8")
+    text = copy.read_text("utf-8").replace("exercise-00199", "exercise-00999")
+    (content / "exercises" / "exercise-00999.yml").write_text(text, "utf-8")
     _, report, note = live.generate(content, docs, SITE_URL, DEFAULT_NAMES)
     assert note == "every record: a record was added, removed or renamed"
-    assert "exercises/exercise-00200.md" in report.written
+    assert "exercises/exercise-00999.md" in report.written
 
-    (content / "exercises" / "exercise-00200.yml").unlink()
+    (content / "exercises" / "exercise-00999.yml").unlink()
     _, report, note = live.generate(content, docs, SITE_URL, DEFAULT_NAMES)
-    assert "exercises/exercise-00200.md" in report.removed
+    assert "exercises/exercise-00999.md" in report.removed
+    generate(content, tmp_path / "full-docs", SITE_URL)
+    assert owned_files(docs) == owned_files(tmp_path / "full-docs")
+
+
+def test_a_new_initial_adds_its_list_page_and_renaming_back_removes_it(tmp_path, synthetic_content):
+    """No synthetic name starts with Z: the rename makes the Z pages of the split exercise
+    index and list of cards in a live run, and the rename back takes them away again."""
+    content = shutil.copytree(synthetic_content, tmp_path / "content")
+    docs = tmp_path / "docs"
+    live = LiveGenerator()
+    live.generate(content, docs, SITE_URL, DEFAULT_NAMES)
+    record = content / "exercises" / "exercise-00020.yml"
+    original = record.read_text("utf-8")
+    record.write_text(re.sub(r"(?m)^name: ", "name: Zercher ", original, count=1), "utf-8")
+    _, report, _ = live.generate(content, docs, SITE_URL, DEFAULT_NAMES)
+    assert {"exercises/by-letter/z.md", "cards/by-letter/z.md"} <= set(report.written)
+    assert "Zercher" in (docs / "exercises" / "by-letter" / "z.md").read_text("utf-8")
+
+    record.write_text(original, "utf-8")
+    _, report, note = live.generate(content, docs, SITE_URL, DEFAULT_NAMES)
+    assert note.startswith("the ") and "records within 2 links" in note
+    assert {"exercises/by-letter/z.md", "cards/by-letter/z.md"} <= set(report.removed)
     generate(content, tmp_path / "full-docs", SITE_URL)
     assert owned_files(docs) == owned_files(tmp_path / "full-docs")
