@@ -27,16 +27,19 @@ class SiteUrls:
     def __call__(self, path: str) -> str:
         return self.base + path
 
+    def page_url(self, kind: str, record_id: str) -> str:
+        return self(self.names.url(f"{kind}/{record_id}.md"))
+
     def exercise(self, exercise_id: str) -> dict[str, str]:
         return {
-            **self.page("exercises", exercise_id),
-            "card": self.page("cards", exercise_id)["page"],
-            "embed": self.page("embed", exercise_id)["page"],
+            "page": self.page_url("exercises", exercise_id),
+            "card": self.page_url("cards", exercise_id),
+            "embed": self.page_url("embed", exercise_id),
             "json": self(f"api/exercises/{exercise_id}.json"),
         }
 
     def page(self, kind: str, record_id: str) -> dict[str, str]:
-        return {"page": self(self.names.url(f"{kind}/{record_id}.md"))}
+        return {"page": self.page_url(kind, record_id)}
 
 
 def export_files(

@@ -1,7 +1,8 @@
-"""Long lists split into pages. A page that lists more than LISTING_LIMIT exercises becomes
-an index of shorter pages: the exercise index and the list of cards one page per initial
-(`exercises/by-letter/b.md`), a browse page one page per group (`browse/muscles/hamstrings.md`).
-A library of a few hundred exercises keeps every list on one page."""
+"""Long lists split into pages. A page that lists more than LISTING_LIMIT entries becomes an
+index of shorter pages: the exercise index and the list of cards one page per initial
+(`exercises/by-letter/b.md`), a browse page one page per group (`browse/muscles/hamstrings.md`),
+the sources page one page per source. A library of a few hundred exercises keeps every list
+on one page."""
 
 from __future__ import annotations
 
