@@ -554,7 +554,7 @@ def card_credit(view: ExerciseView, words: Words) -> str:
 def page_url(site_url: str | None, names: SiteNames, kind: str, record_id: str) -> str | None:
     """The absolute URL of a record's page, which a card's QR code holds (None without
     `site_url`)."""
-    return f"{site_url.rstrip('/')}/{names.url(f'{kind}/{record_id}.md')}" if site_url else None
+    return f"{site_url.rstrip('/')}/{names.record_url(kind, record_id)}" if site_url else None
 
 
 def card_faults(view: ExerciseView, boxes: dict[str, Box], count: int, labels: CardLabels) -> list[CardFault]:

@@ -93,9 +93,9 @@ def render_embeds(
 
 def embed_urls(base: str, exercise_id: str, names: SiteNames) -> dict[str, str]:
     return {
-        "embed": base + names.url(f"embed/{exercise_id}.md"),
+        "embed": base + names.record_url("embed", exercise_id),
         "oembed": f"{base}embed/{exercise_id}.json",
-        "guide": base + names.url(f"exercises/{exercise_id}.md"),
+        "guide": base + names.record_url("exercises", exercise_id),
     }
 
 

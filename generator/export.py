@@ -28,7 +28,7 @@ class SiteUrls:
         return self.base + path
 
     def page_url(self, kind: str, record_id: str) -> str:
-        return self(self.names.url(f"{kind}/{record_id}.md"))
+        return self(self.names.record_url(kind, record_id))
 
     def exercise(self, exercise_id: str) -> dict[str, str]:
         return {

@@ -385,9 +385,10 @@ class SiteNames:
     def author_or_site(self) -> str:
         return self.author or self.site
 
-    def url(self, path: str) -> str:
-        """The built address of the page at `path` under docs/, from the site's root."""
-        return built_url(path, self.directory_urls)
+    def record_url(self, kind: str, record_id: str) -> str:
+        """The built address, from the site's root, of a record's page of `kind` (`exercises`,
+        `cards`, `embed`, …)."""
+        return built_url(f"{kind}/{record_id}.md", self.directory_urls)
 
 
 def built_url(path: str, directory_urls: bool) -> str:
