@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from drillbook.render import Hrefs
 from drillbook.write import MANIFEST, OWNED_FOLDERS, REPLACEABLE_FOLDERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +39,47 @@ def _generated(folder: str, names: list[str]) -> list[str]:
         written = set(json.loads(manifest.read_text("utf-8"))) if manifest.is_file() else set()
         return [n for n in names if n in written or n == MANIFEST]
     return []
+
+
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+HTML_LINK = re.compile(r'<a href="([^"]+)"')
+
+
+def missing_markdown_links(pages: dict[str, str], paths: list[str]) -> tuple[int, list[str]]:
+    """How many Markdown links of the pages at `paths` lead to another file, and those whose
+    target is not among `pages` (links to anchors and to other sites are not counted)."""
+    checked, missing = 0, []
+    for path in paths:
+        for target in MARKDOWN_LINK.findall(pages[path]):
+            if target.startswith("#") or re.match(r"[a-z]+:", target):
+                continue
+            checked += 1
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.partition("#")[0]))
+            if resolved not in pages:
+                missing.append(f"{path} links to {target}")
+    return checked, missing
+
+
+def missing_html_links(
+    pages: dict[str, str], paths: list[str], directory_urls: bool
+) -> tuple[int, list[str]]:
+    """How many HTML links of the pages at `paths` carry a page's built address (render.Hrefs),
+    and those that are not the address of one of `pages` (decks, made after the pages, and
+    links to anchors and other sites are not counted)."""
+    urls = {Hrefs(path, directory_urls).url(path) for path in pages if path.endswith(".md")}
+    checked, missing = 0, []
+    for path in paths:
+        folder = posixpath.dirname(Hrefs(path, directory_urls).url(path))
+        for target in HTML_LINK.findall(pages[path]):
+            if re.match(r"[a-z]+:|#", target) or target.endswith(".pdf"):
+                continue
+            checked += 1
+            resolved = posixpath.normpath(posixpath.join(folder, target)) + (
+                "/" if target.endswith("/") else ""
+            )
+            if resolved not in urls:
+                missing.append(f"{path} links to {target}")
+    return checked, missing
 
 
 def owned_files(docs: Path) -> dict[str, bytes]:

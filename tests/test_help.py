@@ -2,22 +2,19 @@
 project builds with `--strict` without writing any page of ours; the help pages those links
 reach are written for any site's readers."""
 
-import posixpath
 import re
 from pathlib import Path
 
 import pytest
+from conftest import missing_html_links, missing_markdown_links
 
 from drillbook.i18n import words_for
 from drillbook.pipeline import read_library, render_site
-from drillbook.render import Hrefs
 from drillbook.views import SiteNames
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://coach.example.org/"
 LIBRARIES = [ROOT / "tests" / "data" / "library", ROOT / "content"]
-MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
-HTML_LINK = re.compile(r'<a href="([^"]+)"')
 # The pages that list every exercise, written as HTML (render.Hrefs).
 LISTING_PAGES = [
     "exercises/index.md",
@@ -36,17 +33,7 @@ def pages(request) -> dict[str, str]:
 
 
 def test_every_link_of_a_generated_page_leads_to_a_generated_page_or_an_anchor(pages):
-    checked, missing = 0, []
-    for path, text in pages.items():
-        if not path.endswith(".md"):
-            continue
-        for target in MARKDOWN_LINK.findall(text):
-            if target.startswith("#") or re.match(r"[a-z]+:", target):
-                continue
-            checked += 1
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target.partition("#")[0]))
-            if resolved not in pages:
-                missing.append(f"{path} links to {target}")
+    checked, missing = missing_markdown_links(pages, [path for path in pages if path.endswith(".md")])
     assert checked > 50
     assert missing == []
 
@@ -57,19 +44,7 @@ def test_every_html_link_of_a_listing_page_leads_to_a_built_page(directory_urls)
     (render.Hrefs), which MkDocs does not check: each must be the address of a page."""
     names = SiteNames(directory_urls=directory_urls)
     pages = render_site(read_library(ROOT / "content"), SITE_URL, names)
-    urls = {Hrefs(path, directory_urls).url(path) for path in pages if path.endswith(".md")}
-    checked, missing = 0, []
-    for path in LISTING_PAGES:
-        folder = posixpath.dirname(Hrefs(path, directory_urls).url(path))
-        for target in HTML_LINK.findall(pages[path]):
-            if re.match(r"[a-z]+:|#", target) or target.endswith(".pdf"):  # decks come after pages
-                continue
-            checked += 1
-            resolved = posixpath.normpath(posixpath.join(folder, target)) + (
-                "/" if target.endswith("/") else ""
-            )
-            if resolved not in urls:
-                missing.append(f"{path} links to {target}")
+    checked, missing = missing_html_links(pages, LISTING_PAGES, directory_urls)
     assert checked > 50
     assert missing == []
 

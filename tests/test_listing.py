@@ -5,20 +5,18 @@ link of those pages leads to a page."""
 
 from __future__ import annotations
 
-import posixpath
 import re
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, missing_html_links, missing_markdown_links, mkdocs_build
 
 from drillbook.i18n import words_for
 from drillbook.listing import LISTING_LIMIT, group_slugs, initial, letter_pages
 from drillbook.new import new_project
 from drillbook.pipeline import read_library, render_site
-from drillbook.render import Hrefs
 from drillbook.views import SiteNames
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -27,7 +25,6 @@ from synthetic import write_library  # noqa: E402
 SITE_URL = "https://coach.example.org/"
 SIZE = LISTING_LIMIT + 60
 HTML_LINK = re.compile(r'<a href="([^"]+)">([^<]*)</a>')
-MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 ENGLISH = words_for("en")
 
 
@@ -147,31 +144,16 @@ def test_the_sources_page_keeps_each_source_and_links_the_pages_that_draw_on_it(
 def test_every_link_of_the_split_pages_leads_to_a_page(library, directory_urls):
     """HTML links carry built addresses (render.Hrefs), Markdown links source paths."""
     pages = render_site(library, SITE_URL, SiteNames(directory_urls=directory_urls))
-    urls = {Hrefs(path, directory_urls).url(path) for path in pages if path.endswith(".md")}
     split = [
         path
         for path in pages
         if path.startswith(("exercises/by-letter/", "cards/by-letter/", "browse/"))
         or path in ("exercises/index.md", "cards/index.md")
     ]
-    checked, missing = 0, []
-    for path in split:
-        folder = posixpath.dirname(Hrefs(path, directory_urls).url(path))
-        for href, _ in HTML_LINK.findall(pages[path]):
-            resolved = posixpath.normpath(posixpath.join(folder, href)) + ("/" if href.endswith("/") else "")
-            checked += 1
-            if resolved not in urls:
-                missing.append(f"{path} links to {href}")
-        for target in MARKDOWN_LINK.findall(pages[path]):
-            if target.endswith(".md") or ".md#" in target:
-                checked += 1
-                resolved = posixpath.normpath(
-                    posixpath.join(posixpath.dirname(path), target.partition("#")[0])
-                )
-                if resolved not in pages:
-                    missing.append(f"{path} links to {target}")
-    assert checked > SIZE * 4
-    assert missing == []
+    html_checked, html_missing = missing_html_links(pages, split, directory_urls)
+    markdown_checked, markdown_missing = missing_markdown_links(pages, split)
+    assert html_checked + markdown_checked > SIZE * 4
+    assert html_missing + markdown_missing == []
 
 
 def test_the_split_library_builds_strict_with_the_parts_out_of_the_navigation(tmp_path, content):
