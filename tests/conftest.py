@@ -146,20 +146,31 @@ sources: [test-article]
 """
 
 
+def coach_project(
+    target: Path, content: Path, *, site_name: str = "Coach", options: str = "", **settings
+) -> Path:
+    """A project made by `drillbook new` (`settings`: site_url, language) holding the records
+    in `content`, with the drillbook plugin's `options` (YAML flow mapping entries such as
+    `decks: false`)."""
+    from drillbook.new import new_project
+
+    new_project(target, site_name, **settings)
+    shutil.rmtree(target / "content")
+    shutil.copytree(content, target / "content")
+    if options:
+        config = target / "mkdocs.yml"
+        text = config.read_text("utf-8")
+        assert "\n  - drillbook\n" in text
+        config.write_text(text.replace("\n  - drillbook\n", f"\n  - drillbook: {{{options}}}\n", 1), "utf-8")
+    return target
+
+
 def language_project(target: Path, language: str, *, options: str = "") -> Path:
     """A project made by `drillbook new --language language` around the test library (and
     one German record), with the drillbook plugin's `options` (YAML flow mapping
     entries such as `catalogue: markers.yml`)."""
-    from drillbook.new import new_project
-
-    new_project(target, "Testbibliothek", language=language)
-    shutil.rmtree(target / "content")
-    shutil.copytree(TEST_LIBRARY, target / "content")
+    coach_project(target, TEST_LIBRARY, site_name="Testbibliothek", options=options, language=language)
     (target / "content" / "exercises" / "rumaenisches-kreuzheben.yml").write_text(GERMAN_RECORD, "utf-8")
-    if options:
-        config = target / "mkdocs.yml"
-        text = config.read_text("utf-8").replace("\n  - drillbook\n", f"\n  - drillbook: {{{options}}}\n", 1)
-        config.write_text(text, "utf-8")
     return target
 
 

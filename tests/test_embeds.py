@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, TEST_LIBRARY, copy_project, mkdocs_build, run
+from conftest import ROOT, TEST_LIBRARY, coach_project, copy_project, mkdocs_build, run
 
 from drillbook.qr import qr_svg
 
@@ -234,12 +234,7 @@ def test_without_directory_urls_every_address_given_out_leads_to_a_built_file(tm
     """`use_directory_urls: false` builds `exercises/rdl.html`: the snippet, the oEmbed
     file, the JSON data and the cards' QR codes point there, and the HTML fragment has a name
     of its own beside the embed page `embed/rdl.html`."""
-    from drillbook.new import new_project
-
-    project = tmp_path / "project"
-    new_project(project, "Coach", site_url=SITE_URL)
-    shutil.rmtree(project / "content")
-    shutil.copytree(TEST_LIBRARY, project / "content")
+    project = coach_project(tmp_path / "project", TEST_LIBRARY, site_url=SITE_URL)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "\nuse_directory_urls: false\n", "utf-8")
     mkdocs_build(project)

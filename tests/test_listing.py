@@ -6,16 +6,14 @@ link of those pages leads to a page."""
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, missing_html_links, missing_markdown_links, mkdocs_build
+from conftest import ROOT, coach_project, missing_html_links, missing_markdown_links, mkdocs_build
 
 from drillbook.i18n import words_for
 from drillbook.listing import LISTING_LIMIT, group_slugs, initial, letter_pages
-from drillbook.new import new_project
 from drillbook.pipeline import read_library, render_site
 from drillbook.views import SiteNames
 
@@ -158,14 +156,7 @@ def test_every_link_of_the_split_pages_leads_to_a_page(library, directory_urls):
 
 def test_the_split_library_builds_strict_with_the_parts_out_of_the_navigation(tmp_path, content):
     """A coach's project (`drillbook new`) with the long library; decks are the benchmark's."""
-    project = tmp_path / "project"
-    new_project(project, "Coach", site_url=SITE_URL)
-    shutil.rmtree(project / "content")
-    shutil.copytree(content, project / "content")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    assert "\n  - drillbook\n" in text
-    config.write_text(text.replace("\n  - drillbook\n", "\n  - drillbook: {decks: false}\n"), "utf-8")
+    project = coach_project(tmp_path / "project", content, options="decks: false", site_url=SITE_URL)
     mkdocs_build(project)
     site = project / "site"
     part = site / "browse" / "muscles" / "hamstrings" / "index.html"
