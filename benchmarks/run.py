@@ -599,11 +599,15 @@ def live_edit(project: Path, record: str, command: list[str], *, rename: bool = 
     )
     reader.start()
     served, idle_after, rebuilds = [], [], []
+
+    def check(since: float) -> None:
+        server_trouble(server, log, since)
+
     try:
-        wait_for(lambda: fetch(url) is not None, timeout=1800)
+        wait_for(lambda: check(0) or fetch(url) is not None, timeout=1800)
         time.sleep(3)  # let the watcher take its first look at the files
         for turn in range(LIVE_EDITS):
-            seconds, idle_seconds, builds = timed_save(path, urls, log, f"Live{port}x{turn}", rename)
+            seconds, idle_seconds, builds = timed_save(path, urls, log, f"Live{port}x{turn}", rename, check)
             served.append(seconds)
             idle_after.append(idle_seconds)
             rebuilds.append(builds)
@@ -618,17 +622,20 @@ def live_edit(project: Path, record: str, command: list[str], *, rename: bool = 
         server.wait(timeout=60)
 
 
-def timed_save(path: Path, urls: list[str], log: list, marker: str, rename: bool) -> tuple[float, float, int]:
+def timed_save(
+    path: Path, urls: list[str], log: list, marker: str, rename: bool, check
+) -> tuple[float, float, int]:
     """Save `path` with `marker` (a summary sentence, or with `rename` a word of the name);
     the seconds until every one of `urls` serves it, the seconds until the server is idle
-    again, and the rebuilds it ran meanwhile (from the server's `log`)."""
+    again, and the rebuilds it ran meanwhile (from the server's `log`). `check(since)`
+    raises when the server can no longer get there."""
     start = time.perf_counter()
     if rename:
         text = path.read_text("utf-8")
         save(path, re.sub(r"^name: (.*)$", rf"name: \1 {marker}", text, count=1, flags=re.M))
     else:
         edit_record(path, marker)
-    wait_for(lambda: all(marker in (fetch(url) or "") for url in urls), timeout=1800)
+    wait_for(lambda: check(start) or all(marker in (fetch(url) or "") for url in urls), timeout=1800)
     served = time.perf_counter() - start
 
     def builds() -> tuple[int, int]:
@@ -642,9 +649,17 @@ def timed_save(path: Path, urls: list[str], log: list, marker: str, rename: bool
         started, finished = builds()
         return started == finished and time.perf_counter() - max(log)[0] > 5
 
-    wait_for(idle, timeout=1800)
+    wait_for(lambda: check(start) or idle(), timeout=1800)
     reloads = [moment for moment, line in list(log) if moment >= start and "Reloading browsers" in line]
     return served, reloads[-1] - start, builds()[0]
+
+
+def server_trouble(server: subprocess.Popen, log: list, since: float) -> None:
+    """Raise when the live server has stopped, or has reported a problem in the content since
+    `since` (it then serves the last good pages, and an edit would never show)."""
+    lines = [line for moment, line in list(log) if moment >= since]
+    if server.poll() is not None or any(" in the content; " in line for line in lines):
+        raise RuntimeError("the live server stopped or reported a problem:\n" + "".join(lines[-20:]))
 
 
 def live_figures(project: Path, record: str, *, full: bool = True) -> dict:
