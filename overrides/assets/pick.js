@@ -119,10 +119,11 @@
     var continues = app.querySelector("[data-pick-continues]");
     var printButton = app.querySelector('[data-pick-action="print"]');
     var sheetRows = parseInt(printBox.getAttribute("data-sheet-rows"), 10) || 6;
-    // Every card of the site: its name, and its page's URL as the site links it.
+    // Every card of the site: its name, and its page's URL (relative to this page in the data).
     var cards = {};
-    app.querySelectorAll(".db-pick-cards a[data-card-id]").forEach(function (link) {
-      cards[link.getAttribute("data-card-id")] = { name: link.textContent, url: link.href };
+    var listed = JSON.parse(document.querySelector("script.db-pick-cards").textContent);
+    Object.keys(listed).forEach(function (id) {
+      cards[id] = { name: listed[id].name, url: new URL(listed[id].url, document.baseURI).href };
     });
     var known = function (id) {
       return Object.prototype.hasOwnProperty.call(cards, id);

@@ -22,8 +22,15 @@ PAYLOADS = [
 INJECTED = """() => ({
     elements: document.querySelectorAll(
         'img[src="x"], svg[onload], [onerror], [onload], a[href^="javascript:" i]').length,
-    scripts: [...document.scripts].filter(s => s.textContent.includes('alert(')).length,
+    scripts: [...document.scripts]
+        .filter(s => !s.type || /javascript|module/i.test(s.type))
+        .filter(s => s.textContent.includes('alert(')).length,
 })"""
+# The pick page's list of cards: JSON in a script element that browsers never run.
+PICKED_NAMES = (
+    "() => Object.values(JSON.parse(document.querySelector('script.db-pick-cards').textContent))"
+    ".map(card => card.name)"
+)
 
 
 @pytest.fixture(scope="module", params=PAYLOADS, ids=["html", "markdown"])
@@ -78,6 +85,8 @@ def test_hostile_text_is_shown_and_never_run(hostile_site, page):
             heading = page.locator("h1").first.inner_text().rstrip("¶").strip()
             assert heading == payload, path
             assert page.title().startswith(payload), path
+        if path == "cards/pick/":
+            assert payload in page.evaluate(PICKED_NAMES)
         if "hostile" in path:
             assert payload[:20] in " ".join(page.locator("body").inner_text().split()), path
 
