@@ -2,7 +2,7 @@
 job (overrides/assets/pick.js picks, orders and prints). The page is static: it holds every
 card of the site by id, with its name and address, so the ids of a pick link are checked
 without a server, and offline. It holds them as JSON in a script element, which MkDocs passes
-through as it is (as HTML, 1000 cards cost each rebuild of the page 0.05 s of Markdown)."""
+through as it is: as a list of links, it was converted as Markdown, every card at every rename."""
 
 from __future__ import annotations
 
