@@ -16,7 +16,7 @@ from .model import Model
 from .pipeline import parse_record, read_library, render_site
 from .render import TEMPLATES
 from .scope import EVERY_RECORD, REACH, Key, Scope, link_graph, neighbourhood
-from .views import SiteNames
+from .views import SiteNames, Views, library_views
 from .write import WriteReport, sync_pages
 
 Parsed = tuple[Record | None, Model | None, list[Problem]]
@@ -38,6 +38,7 @@ class LiveGenerator:
     def __init__(self) -> None:
         self.parsed: dict[Path, tuple[tuple, Parsed]] = {}
         self.last: _Run | None = None
+        self.views: Views | None = None
 
     def generate(
         self, content_dir: Path, docs_dir: Path, site_url: str | None, names: SiteNames
@@ -67,7 +68,8 @@ class LiveGenerator:
         self.last = run
         if scope is None:
             return library, WriteReport(), note
-        pages = render_site(library, site_url, names, scope)
+        self.views = library_views(library, names, scope, self.views if scope.partial else None)
+        pages = render_site(library, site_url, names, scope, self.views)
         report = sync_pages(pages, docs_dir, partial=scope.partial, whole=RENDERED_WHOLE)
         return library, report, note
 

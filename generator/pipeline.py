@@ -22,7 +22,7 @@ from .render import (
 )
 from .scope import EVERY_RECORD, Scope
 from .validate import validate_record
-from .views import DEFAULT_NAMES, SiteNames, library_views
+from .views import DEFAULT_NAMES, SiteNames, Views, library_views
 from .write import Outputs, WriteReport, sync_pages
 
 
@@ -77,11 +77,16 @@ def generate(
 
 
 def render_site(
-    library: Library, site_url: str | None, names: SiteNames = DEFAULT_NAMES, scope: Scope = EVERY_RECORD
+    library: Library,
+    site_url: str | None,
+    names: SiteNames = DEFAULT_NAMES,
+    scope: Scope = EVERY_RECORD,
+    views: Views | None = None,
 ) -> Outputs:
     """Every generated file, keyed by path under `docs/`; each path is made once. With a
-    partial `scope`, only those records' own files, and every page that lists records."""
-    views = library_views(library, names)
+    partial `scope`, only those records' own files, and every page that lists records.
+    `views` are the library's, when the caller has them (a live run keeps its last ones)."""
+    views = views or library_views(library, names)
     embed_files, embed_actions = render_embeds(library, views, site_url, scope)
     outputs = Outputs()
     outputs.add_all(render_exercise_pages(library, views, embed_actions, scope))

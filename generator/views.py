@@ -18,6 +18,7 @@ from .licenses import LICENSES, UNKNOWN
 from .media import MediaFiles, video_player
 from .model import EDITORS, Exercise, Fault, Fix, Ladder, Media, Menu, Prescription, Source
 from .pose import Position
+from .scope import EVERY_RECORD, Scope
 
 EDITORS_LABEL = words_for(ENGLISH)("common.editors")
 ICON = "assets/drillbook-icon.svg"
@@ -403,17 +404,35 @@ def built_url(path: str, directory_urls: bool) -> str:
 DEFAULT_NAMES = SiteNames()
 
 
-def library_views(library: Library, names: SiteNames = DEFAULT_NAMES) -> Views:
-    figures = {
-        exercise.id: [position_figure(position) for position in exercise.positions]
-        for exercise in library.exercises.values()
+def library_views(
+    library: Library, names: SiteNames = DEFAULT_NAMES, scope: Scope = EVERY_RECORD, kept: Views | None = None
+) -> Views:
+    """The view of every record. With `kept`, the last run's views, only the records in a
+    partial `scope` are viewed again: a view shows records up to REACH links away, as the
+    record's own outputs do (scope.py), so the view of a record outside it is unchanged."""
+
+    def renewed(kind: str, record_id: str) -> bool:
+        return kept is None or (kind, record_id) in scope
+
+    figures, key_figures = {}, {}
+    for exercise in library.exercises.values():
+        if renewed("exercises", exercise.id):
+            figures[exercise.id] = [position_figure(position) for position in exercise.positions]
+            key_figures[exercise.id] = _key_figure(exercise, figures[exercise.id])
+        else:
+            figures[exercise.id] = kept.exercises[exercise.id].figures
+            key_figures[exercise.id] = kept.exercises[exercise.id].key_figure
+    faults = {
+        fault.id: fault_view(library, fault, names.words)
+        if renewed("faults", fault.id)
+        else kept.faults[fault.id]
+        for fault in library.faults.values()
     }
-    key_figures = {
-        exercise.id: _key_figure(exercise, figures[exercise.id]) for exercise in library.exercises.values()
-    }
-    faults = {fault.id: fault_view(library, fault, names.words) for fault in library.faults.values()}
     ladders = {
-        ladder.id: ladder_view(library, ladder, key_figures, names) for ladder in library.ladders.values()
+        ladder.id: ladder_view(library, ladder, key_figures, names)
+        if renewed("ladders", ladder.id)
+        else kept.ladders[ladder.id]
+        for ladder in library.ladders.values()
     }
     places: dict[str, list[LadderPlace]] = {}
     for ladder in by_name(library.ladders.values()):
@@ -439,6 +458,8 @@ def library_views(library: Library, names: SiteNames = DEFAULT_NAMES) -> Views:
             faults,
             names,
         )
+        if renewed("exercises", exercise.id)
+        else kept.exercises[exercise.id]
         for exercise in library.exercises.values()
     }
     return Views(exercises, faults, ladders, names)
