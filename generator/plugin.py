@@ -130,7 +130,8 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         keep_generated_pages_out_of_nav(files)
         if config.nav is None:
             config.nav = default_nav(files, self.names.words)
-        self.page_urls = {file.url for file in files.documentation_pages()}
+        # Each page's address as its Page (and the search index) has it: "" for the home page.
+        self.page_urls = {"" if file.url == "./" else file.url for file in files.documentation_pages()}
         return files
 
     def on_nav(self, nav, *, config, files):
