@@ -19,6 +19,7 @@ from pathlib import Path
 # holds the queries these were tuned on.
 FIELD_BOOSTS = {"exercise": 100_000, "fault": 28_000, "ladder": 26_000, "cues": 24_000, "tags": 1000}
 FIELDS = ("exercise", "fault", "ladder", "cues")  # filled from front matter
+SEPARATORS = (",", ":")
 
 
 def weigh_fields(config) -> None:
@@ -34,22 +35,23 @@ class SearchFields:
 
     A dirty build (`drillbook serve`, `mkdocs serve --dirty`) builds only the pages whose files
     changed, and Material's index then holds those pages only (or, when serving, keeps one
-    page's old entries): the entries of the other pages are taken from the last full index."""
+    page's old entries): the entries of the other pages are taken from the last index, kept
+    as each page's JSON text so that a rebuild serialises only the pages it built."""
 
     def __init__(self) -> None:
         self.by_url: dict[str, dict[str, list[str]]] = {}
         self.built: set[str] = set()
-        self.last_entries: list[dict] | None = None
+        self.last_pages: dict[str, str] | None = None
 
     def start(self, site_dir: str, dirty: bool) -> None:
         """Before a build: forget which pages were built; in a dirty build with no index
         of this process yet, take the one the last build left in `site_dir`."""
         self.built = set()
         path = index_path(site_dir)
-        if dirty and self.last_entries is None and path.is_file():
-            self.last_entries = json.loads(path.read_text("utf-8"))["docs"]
+        if dirty and self.last_pages is None and path.is_file():
+            self.last_pages = _page_texts(json.loads(path.read_text("utf-8"))["docs"])
         if not dirty:
-            self.last_entries = None
+            self.last_pages = None
 
     def note(self, page) -> None:
         self.built.add(page.url)
@@ -67,17 +69,18 @@ class SearchFields:
         if not path.is_file():  # no search plugin, or it is disabled
             return
         index = json.loads(path.read_text("utf-8"))
-        if self.last_entries is not None:
-            kept = [
-                entry
-                for entry in self.last_entries
-                if _page_of(entry) not in self.built and _page_of(entry) in page_urls
-            ]
-            index["docs"] = kept + _fresh_entries(index["docs"], self.built)
-        for entry in index["docs"]:
+        entries = index["docs"]
+        pages = {}
+        if self.last_pages is not None:
+            entries = _fresh_entries(entries, self.built)
+            unbuilt = page_urls - self.built
+            pages = {url: text for url, text in self.last_pages.items() if url in unbuilt}
+        for entry in entries:
             entry.update(self.by_url.get(entry["location"], {}))
-        self.last_entries = index["docs"]
-        path.write_text(json.dumps(index, separators=(",", ":")), "utf-8")
+        pages.update(_page_texts(entries))
+        self.last_pages = pages
+        config = json.dumps(index["config"], separators=SEPARATORS)
+        path.write_text(f'{{"config":{config},"docs":[{",".join(pages.values())}]}}', "utf-8")
 
 
 def index_path(site_dir: str) -> Path:
@@ -92,6 +95,14 @@ def _fresh_entries(entries: list[dict], built: set[str]) -> list[dict]:
         entry["location"]: position for position, entry in enumerate(entries) if entry["location"] in built
     }
     return [entry for at, entry in enumerate(entries) if at >= starts.get(_page_of(entry), len(entries))]
+
+
+def _page_texts(entries: list[dict]) -> dict[str, str]:
+    """Each page's entries, in order, as the JSON text between a list's brackets, by page."""
+    pages: dict[str, list[dict]] = {}
+    for entry in entries:
+        pages.setdefault(_page_of(entry), []).append(entry)
+    return {url: json.dumps(group, separators=SEPARATORS)[1:-1] for url, group in pages.items()}
 
 
 def _page_of(entry: dict) -> str:
