@@ -69,6 +69,22 @@ def test_a_live_edit_renders_part_of_the_library_and_ends_as_a_full_generation(
     assert owned_files(live_docs) == owned_files(full_docs)
 
 
+def test_saves_in_a_row_end_as_a_full_generation_after_each(tmp_path, synthetic_content):
+    """Each live run views again only the records a save reached and keeps the last run's
+    views of the others; after each of several saves in a row, reaching different records,
+    the files are those of a full generation."""
+    content = shutil.copytree(synthetic_content, tmp_path / "content")
+    live_docs, full_docs = tmp_path / "live-docs", tmp_path / "full-docs"
+    live = LiveGenerator()
+    live.generate(content, live_docs, SITE_URL, DEFAULT_NAMES)
+    for record, key, suffix in EDITS:
+        edit_line(content / record, key, suffix)
+        _, _, note = live.generate(content, live_docs, SITE_URL, DEFAULT_NAMES)
+        assert "records within 2 links" in note
+        generate(content, full_docs, SITE_URL)
+        assert owned_files(live_docs) == owned_files(full_docs), f"after the edit of {record}"
+
+
 def test_nothing_changed_writes_nothing_and_a_new_record_renders_everything(tmp_path, synthetic_content):
     content = shutil.copytree(synthetic_content, tmp_path / "content")
     docs = tmp_path / "docs"
