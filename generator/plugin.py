@@ -130,11 +130,12 @@ class DrillbookPlugin(BasePlugin[DrillbookConfig]):
         keep_generated_pages_out_of_nav(files)
         if config.nav is None:
             config.nav = default_nav(files, self.names.words)
-        # Each page's address as its Page (and the search index) has it: "" for the home page.
-        self.page_urls = {"" if file.url == "./" else file.url for file in files.documentation_pages()}
         return files
 
     def on_nav(self, nav, *, config, files):
+        # Every page of the site by its address as the search index has it (MkDocs has given
+        # each documentation file its page by now; the home page's address is "").
+        self.page_urls = {file.page.url for file in files.documentation_pages()}
         if self.dirty:
             # A dirty build reads only the pages whose files changed, and the navigation of
             # each page it builds would show the others untitled: read their titles.
