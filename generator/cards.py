@@ -12,6 +12,7 @@ import functools
 import logging
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
@@ -334,7 +335,7 @@ def fit(text: str, em: float, lines: int, caps: bool = False) -> str:
 
 
 def fit_cues(
-    cues: list[str],
+    cues: Sequence[str],
     box: Box = CARD["cue"],
     count: int = CARD_CUES,
     lines_each: int = CUE_LINES_EACH,
@@ -516,8 +517,20 @@ def place_figure(card: Card, cues: list[str], fitted: FittedFigure) -> Card:
     to the width the figure leaves them."""
     lead = PAGE_HEIGHT_MM - FIGURE_SPARE_MM - (card.height_mm - card.lead_mm)
     under = min(lead - card.cues_mm - FIGURE_GAP_MM, FIGURE_MAX_HEIGHT_MM, PAGE_WIDTH_MM / fitted.aspect)
-    whole = [cue for cue in card.cues if not cue.endswith(ELLIPSIS)]
-    widest = next(
+    beside = min(lead, FIGURE_MAX_HEIGHT_MM, widest_figure_mm(tuple(cues)) / fitted.aspect)
+    if under > beside:
+        return replace(card, figure=CardFigure(fitted.svg, under * fitted.aspect, under, under=True))
+    width = beside * fitted.aspect
+    return replace(card, cues=fit_cues(cues, _cue_box(width)), figure=CardFigure(fitted.svg, width, beside))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def widest_figure_mm(cues: tuple[str, ...]) -> int:
+    """The widest column beside `cues` (FIGURE_MAX_MM down to FIGURE_MM) that cuts none of
+    those the full width keeps whole. Kept by the cues: a live rebuild lays out again the
+    cards of every record near a save, most of them unchanged."""
+    whole = [cue for cue in fit_cues(cues) if not cue.endswith(ELLIPSIS)]
+    return next(
         (
             width
             for width in range(FIGURE_MAX_MM, FIGURE_MM, -2)
@@ -525,11 +538,6 @@ def place_figure(card: Card, cues: list[str], fitted: FittedFigure) -> Card:
         ),
         FIGURE_MM,
     )
-    beside = min(lead, FIGURE_MAX_HEIGHT_MM, widest / fitted.aspect)
-    if under > beside:
-        return replace(card, figure=CardFigure(fitted.svg, under * fitted.aspect, under, under=True))
-    width = beside * fitted.aspect
-    return replace(card, cues=fit_cues(cues, _cue_box(width)), figure=CardFigure(fitted.svg, width, beside))
 
 
 def _cue_box(figure_mm: float) -> Box:
