@@ -541,12 +541,16 @@ def fault_svg(poses: FaultPoses, words: Words) -> Markup:
         f'<text x="{LEFT + WIDTH / 2}" y="{TOP + 20}">{escape(correct)}</text>',
         f'<text class="db-fault-label" x="{LEFT + WIDTH * 1.5}" y="{TOP + 20}">{escape(fault)}</text>',
     ]
-    label = words(
+    return _svg(fault_label(poses, words), WIDTH * 2, right.parts + wrong.parts + labels)
+
+
+def fault_label(poses: FaultPoses, words: Words) -> str:
+    """What a fault's pair shows, in words ('Right: …, fault: …'): its alt text."""
+    return words(
         "figures.pair.label",
-        correct=_named(correct, poses.correct.caption, words),
-        fault=_named(fault, poses.faulty.caption, words),
+        correct=_named(words("figures.pair.correct"), poses.correct.caption, words),
+        fault=_named(words("figures.pair.fault"), poses.faulty.caption, words),
     )
-    return _svg(label, WIDTH * 2, right.parts + wrong.parts + labels)
 
 
 def _named(side: str, caption: str, words: Words) -> str:

@@ -15,7 +15,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .decks import deck_links
-from .figures import angles_line, fault_path, position_path
+from .figures import HEIGHT as FIGURE_HEIGHT
+from .figures import WIDTH as FIGURE_WIDTH
+from .figures import angles_line, fault_label, fault_path, position_path
 from .i18n import Words
 from .library import Library
 from .listing import group_slugs, letter_pages, split_groups
@@ -317,9 +319,14 @@ def record_kind(model) -> str:
     ]
 
 
+GALLERY = "figures/index.md"
+
+
 def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) -> Outputs:
     """The figures of the records in `scope` as SVG files (each position's, each fault's
-    pair), and the figure gallery that shows them all with their angles."""
+    pair), and the figure gallery that shows them all with their angles. The gallery shows
+    the files as images, which a browser loads as they scroll into view: inline, every
+    figure of a large library would make one page of megabytes."""
     words = views.names.words
     files = Outputs()
     exercises = []
@@ -328,23 +335,38 @@ def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) 
             continue
         shown = []
         for position, figure in zip(exercise.positions, views.exercises[exercise.id].figures, strict=True):
-            svg = figure.svg
+            path = position_path(exercise.id, position.name)
             if ("exercises", exercise.id) in scope:
                 made_by = f"the position `{position.name}` of exercise `{exercise.id}`"
-                files.add(position_path(exercise.id, position.name), svg + "\n", made_by)
-            shown.append((position, svg, angles_line(position, words)))
+                files.add(path, figure.svg + "\n", made_by)
+            shown.append((position, _from_gallery(path), angles_line(position, words)))
         exercises.append((exercise, shown))
     faults = []
     for fault in by_name(library.faults.values()):
         if fault.positions:
-            svg = views.faults[fault.id].figure.svg
+            path = fault_path(fault.id)
             if ("faults", fault.id) in scope:
-                files.add(fault_path(fault.id), svg + "\n", f"the figure of fault `{fault.id}`")
+                files.add(path, views.faults[fault.id].figure.svg + "\n", f"the figure of fault `{fault.id}`")
+            label = fault_label(fault.positions, words)
             lines = [angles_line(fault.positions.correct, words), angles_line(fault.positions.faulty, words)]
-            faults.append((fault, svg, lines))
-    gallery = make_environment(words).get_template("figures.md.j2").render(exercises=exercises, faults=faults)
-    files.add("figures/index.md", gallery, "the figure gallery")
+            faults.append((fault, _from_gallery(path), label, lines))
+    gallery = (
+        make_environment(words)
+        .get_template("figures.md.j2")
+        .render(
+            exercises=exercises,
+            faults=faults,
+            position_size=(FIGURE_WIDTH, FIGURE_HEIGHT),
+            pair_size=(2 * FIGURE_WIDTH, FIGURE_HEIGHT),
+        )
+    )
+    files.add(GALLERY, gallery, "the figure gallery")
     return files
+
+
+def _from_gallery(path: str) -> str:
+    """The address of a file under docs/ from the gallery's page."""
+    return posixpath.relpath(path, posixpath.dirname(GALLERY))
 
 
 HELP_PAGES = ("printing", "embedding", "figures")
