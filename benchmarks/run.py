@@ -51,8 +51,10 @@ DECK_RUNS = 2  # decks are timed twice per size, the faster counts
 # Seconds ext4 treats a freed inode as recently freed (and creates files slower).
 SETTLE_S = 30
 LIVE_SIZE_LIMIT = 1000
-# Saves timed in each live run (their median counts): MkDocs polls for changes every 0.5 s.
-LIVE_EDITS = 3
+# Saves timed in each live run (their median counts), started at moments spread evenly over
+# MkDocs' look for changes, which comes every POLL_S.
+LIVE_EDITS = 6
+POLL_S = 0.5
 _GENERATION_LINE = re.compile(r"drillbook: .*; pages .* in ([0-9.]+) s$", re.MULTILINE)
 ENV = {
     **os.environ,
@@ -576,8 +578,9 @@ def live_edit(project: Path, record: str, command: list[str], *, rename: bool = 
     is idle, and time (1) until the server serves the changed page (and, with `rename`, its
     first fault's page) with the new text and (2) until the server is idle again, counting
     the rebuilds it ran. The edit adds a sentence to the summary, or with `rename` a word to
-    the name. MkDocs looks for changes every 0.5 s, so one save waits 0 to 0.5 s for it: the
-    figures are the medians (`s_all` lists each save's)."""
+    the name. MkDocs looks for changes every POLL_S, so one save waits 0 to POLL_S for it:
+    the saves are spread over that round, and the figures are the medians (`s_all` lists
+    each save's)."""
     port = free_port()
     path = project / "content" / "exercises" / f"{record}.yml"
     url = f"http://127.0.0.1:{port}/exercises/{record}/"
@@ -607,6 +610,10 @@ def live_edit(project: Path, record: str, command: list[str], *, rename: bool = 
         wait_for(lambda: check(0) or fetch(url) is not None, timeout=1800)
         time.sleep(3)  # let the watcher take its first look at the files
         for turn in range(LIVE_EDITS):
+            # Each save waits for an idle server: 5 s after its last rebuild, so at the same
+            # moment of the watcher's round every time. Spread the saves over that round, as
+            # an author's saves fall, or every one would wait for the watcher alike.
+            time.sleep(turn * POLL_S / LIVE_EDITS)
             seconds, idle_seconds, builds = timed_save(path, urls, log, f"Live{port}x{turn}", rename, check)
             served.append(seconds)
             idle_after.append(idle_seconds)
@@ -632,7 +639,9 @@ def timed_save(
     start = time.perf_counter()
     if rename:
         text = path.read_text("utf-8")
-        save(path, re.sub(r"^name: (.*)$", rf"name: \1 {marker}", text, count=1, flags=re.M))
+        # the last save's word is replaced, so the name stays within its length
+        renamed = re.sub(r"^name: (.*?)(?: Live\d+x\d+)?$", rf"name: \1 {marker}", text, count=1, flags=re.M)
+        save(path, renamed)
     else:
         edit_record(path, marker)
     wait_for(lambda: check(start) or all(marker in (fetch(url) or "") for url in urls), timeout=1800)
