@@ -39,6 +39,8 @@ from .pose import (
 # The canvas in centimetres: x from LEFT to LEFT + WIDTH, y from TOP down to the floor at 0
 # and a little below it for the ground line's thickness.
 LEFT, TOP, WIDTH, HEIGHT = -110, -220, 220, 225
+# A fault's pair: the correct pose and the faulty one side by side, each on a canvas.
+PAIR_WIDTH = 2 * WIDTH
 # Where each stance (or the front view) puts the ankle (cm), so the whole body stays on the canvas.
 ANCHOR = {
     "front": 0,
@@ -437,6 +439,10 @@ def fault_path(fault_id: str) -> str:
     return f"figures/faults/{fault_id}.svg"
 
 
+# The page that shows every figure with its angles, under docs/.
+GALLERY_PATH = "figures/index.md"
+
+
 # The angles the figure gallery lists, in its order; knee, hip and trunk even when 0.
 LISTED_ANGLES = (
     "foot",
@@ -541,7 +547,7 @@ def fault_svg(poses: FaultPoses, words: Words) -> Markup:
         f'<text x="{LEFT + WIDTH / 2}" y="{TOP + 20}">{escape(correct)}</text>',
         f'<text class="db-fault-label" x="{LEFT + WIDTH * 1.5}" y="{TOP + 20}">{escape(fault)}</text>',
     ]
-    return _svg(fault_label(poses, words), WIDTH * 2, right.parts + wrong.parts + labels)
+    return _svg(fault_label(poses, words), PAIR_WIDTH, right.parts + wrong.parts + labels)
 
 
 def fault_label(poses: FaultPoses, words: Words) -> str:

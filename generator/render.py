@@ -15,9 +15,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .decks import deck_links
+from .figures import GALLERY_PATH, PAIR_WIDTH, angles_line, fault_label, fault_path, position_path
 from .figures import HEIGHT as FIGURE_HEIGHT
 from .figures import WIDTH as FIGURE_WIDTH
-from .figures import angles_line, fault_label, fault_path, position_path
 from .i18n import Words
 from .library import Library
 from .listing import group_slugs, letter_pages, split_groups
@@ -319,9 +319,6 @@ def record_kind(model) -> str:
     ]
 
 
-GALLERY = "figures/index.md"
-
-
 def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) -> Outputs:
     """The figures of the records in `scope` as SVG files (each position's, each fault's
     pair), and the figure gallery that shows them all with their angles. The gallery shows
@@ -357,16 +354,16 @@ def render_figures(library: Library, views: Views, scope: Scope = EVERY_RECORD) 
             exercises=exercises,
             faults=faults,
             position_size=(FIGURE_WIDTH, FIGURE_HEIGHT),
-            pair_size=(2 * FIGURE_WIDTH, FIGURE_HEIGHT),
+            pair_size=(PAIR_WIDTH, FIGURE_HEIGHT),
         )
     )
-    files.add(GALLERY, gallery, "the figure gallery")
+    files.add(GALLERY_PATH, gallery, "the figure gallery")
     return files
 
 
 def _from_gallery(path: str) -> str:
     """The address of a file under docs/ from the gallery's page."""
-    return posixpath.relpath(path, posixpath.dirname(GALLERY))
+    return posixpath.relpath(path, posixpath.dirname(GALLERY_PATH))
 
 
 HELP_PAGES = ("printing", "embedding", "figures")

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.structure.files import Files, InclusionLevel
 
 from .errors import DrillbookError, display_path
+from .figures import GALLERY_PATH
 from .i18n import Words
 from .theme import THEME_DIR
 from .write import OWNED_FOLDERS
@@ -85,8 +86,8 @@ def default_nav(files: Files, words: Words) -> list:
     ]
     for folder, names in NAV_SECTIONS:
         listed = [f"{folder}/{name}.md" for name in names if f"{folder}/{name}.md" in pages]
-        if folder == "help" and "figures/index.md" in pages:
-            listed.append("figures/index.md")
+        if folder == "help" and GALLERY_PATH in pages:
+            listed.append(GALLERY_PATH)
         # An index of no records (a library without menus) stays out.
         holds_records = folder in IN_NAV_FOLDERS or any(
             page.startswith(f"{folder}/") and page != f"{folder}/index.md" for page in pages
